@@ -1,0 +1,1 @@
+"""tp_explorer.anatomy layer (see DESIGN.md)."""

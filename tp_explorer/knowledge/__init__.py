@@ -1,0 +1,1 @@
+"""tp_explorer.knowledge layer (see DESIGN.md)."""

@@ -1,0 +1,93 @@
+"""Names shared by knowledge and anatomy: body areas, anatomy meshes, sides, aspects.
+
+The knowledge file may only name these; the anatomy build must produce every one of them, on
+both sides. Pure Python so both layers (and the validator) can use it.
+"""
+
+from __future__ import annotations
+
+SIDES: tuple[str, ...] = ("left", "right")
+
+# Named regions of the skin, each present on the left and the right.
+BODY_AREAS: tuple[str, ...] = (
+    "heel",
+    "plantar_foot",
+    "dorsal_foot",
+    "big_toe",
+    "lesser_toes",
+    "medial_ankle",
+    "lateral_ankle",
+    "anterior_ankle",
+    "achilles",
+    "calf",
+    "shin",
+    "lateral_leg",
+    "anterior_knee",
+    "posterior_knee",
+    "medial_knee",
+    "lateral_knee",
+    "anterior_thigh",
+    "lateral_thigh",
+    "medial_thigh",
+    "posterior_thigh",
+    "groin",
+    "lateral_hip",
+    "buttock",
+    "sacroiliac",
+    "sacrum_coccyx",
+    "lumbar",
+    "lower_abdomen",
+    "perineum",
+)
+
+# One mesh per named anatomical muscle (or part), each built for the left and the right side.
+MESH_IDS: tuple[str, ...] = (
+    # hip and pelvis
+    "gluteus_maximus",
+    "gluteus_medius",
+    "gluteus_minimus",
+    "piriformis",
+    "obturator_internus",
+    "levator_ani",
+    "tensor_fasciae_latae",
+    "iliacus",
+    "psoas_major",
+    # lower back
+    "quadratus_lumborum",
+    "multifidus",
+    "iliocostalis",
+    "longissimus",
+    # thigh
+    "sartorius",
+    "rectus_femoris",
+    "vastus_lateralis",
+    "vastus_medialis",
+    "vastus_intermedius",
+    "adductor_longus",
+    "adductor_brevis",
+    "adductor_magnus",
+    "gracilis",
+    "biceps_femoris",
+    "semitendinosus",
+    "semimembranosus",
+    # leg
+    "gastrocnemius_medial",
+    "gastrocnemius_lateral",
+    "soleus",
+    "tibialis_anterior",
+    "tibialis_posterior",
+    "fibularis_longus",
+    "fibularis_brevis",
+    "extensor_digitorum_longus",
+    "extensor_hallucis_longus",
+    "flexor_digitorum_longus",
+    "flexor_hallucis_longus",
+    # foot
+    "abductor_hallucis",
+    "flexor_digitorum_brevis",
+    "quadratus_plantae",
+    "plantar_fascia",
+)
+
+# Where on a muscle a trigger point sits, besides its fraction along the muscle's path.
+ASPECTS: tuple[str, ...] = ("anterior", "posterior", "medial", "lateral", "superficial", "deep")

@@ -1,0 +1,1 @@
+"""tp_explorer.scene layer (see DESIGN.md)."""

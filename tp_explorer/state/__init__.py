@@ -1,0 +1,1 @@
+"""tp_explorer.state layer (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""tp_explorer.ui layer (see DESIGN.md)."""
