@@ -21,6 +21,8 @@ SIDES = ("left", "right", "both")
 COMMAND_MODULES = (
     "tp_explorer.commands.knowledge",
     "tp_explorer.commands.render",
+    "tp_explorer.commands.handout",
+    "tp_explorer.commands.quiz",
     "tp_explorer.commands.bench",
 )
 
