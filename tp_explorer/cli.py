@@ -46,15 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tp-explorer {__version__}")
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="send debug logs to stderr"
-    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="send debug logs to stderr")
     parser.add_argument(
         "--regions",
         metavar="PATH",
         help="use this knowledge file instead of the shipped regions.yaml (only ever read)",
     )
-    parser.add_argument("--site", metavar="SITE", help="open the window with this pain site selected")
+    parser.add_argument(
+        "--site", metavar="SITE", help="open the window with this pain site selected"
+    )
     parser.add_argument(
         "--side", choices=SIDES, default=None, help="which side of the body to show (default: both)"
     )

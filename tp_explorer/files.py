@@ -48,7 +48,9 @@ def atomic_target(target: str | os.PathLike[str], overwrite: bool = False) -> It
         tmp.unlink(missing_ok=True)
 
 
-def atomic_write_bytes(target: str | os.PathLike[str], data: bytes, overwrite: bool = False) -> Path:
+def atomic_write_bytes(
+    target: str | os.PathLike[str], data: bytes, overwrite: bool = False
+) -> Path:
     """Write ``data`` to ``target`` through a temporary file and an atomic rename."""
     with atomic_target(target, overwrite) as tmp:
         tmp.write_bytes(data)

@@ -99,7 +99,9 @@ def check_opengl() -> str:
     surface.setFormat(context.format())
     surface.create()
     if not context.makeCurrent(surface):
-        raise DisplayError("no OpenGL: an OpenGL context was created but could not be made current.")
+        raise DisplayError(
+            "no OpenGL: an OpenGL context was created but could not be made current."
+        )
     try:
         functions = context.functions()
         gl_vendor, gl_renderer, gl_version = 0x1F00, 0x1F01, 0x1F02
