@@ -23,8 +23,14 @@ class FakeAnatomy:
     def __init__(self) -> None:
         line = np.array([[0.0, 0.01, 0.0], [0.0, 0.01, 1.0]])
         self.nerves = {
-            "sciatic_nerve": {"left": line + [0.1, 0, 0], "right": line + [-0.1, 0, 0]},
-            "femoral_nerve": {"left": line + [0.1, -0.2, 0], "right": line + [-0.1, -0.2, 0]},
+            "sciatic_nerve": {
+                "left": line + np.array([0.1, 0, 0]),
+                "right": line + np.array([-0.1, 0, 0]),
+            },
+            "femoral_nerve": {
+                "left": line + np.array([0.1, -0.2, 0]),
+                "right": line + np.array([-0.1, -0.2, 0]),
+            },
         }
 
     def trigger_point(self, mesh, side, along, aspect=None):
