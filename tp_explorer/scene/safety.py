@@ -1,0 +1,138 @@
+"""The needle-safety layer: nerves and vessels as thin paths, created once, then only recoloured.
+
+``SafetyLayer.show(...)`` shows or hides the paths, emphasises the structures near the focused
+muscle (thicker, opaque, named) and dims the rest; a corner note carries that muscle's
+precautions. No geometry is made after construction.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+
+from tp_explorer import palette
+from tp_explorer.state.safety import NearStructure, structure_kind, structure_label
+
+THIN_WIDTH = 2.0
+EMPHASIS_WIDTH = 7.0
+DIM_OPACITY = 0.35
+NOTE_WRAP = 60
+
+
+@dataclass(frozen=True)
+class SafetyView:
+    """What the layer shows: which sides, which structures emphasised, the note text."""
+
+    visible: bool = False
+    sides: tuple[str, ...] = ("left", "right")
+    near: tuple[NearStructure, ...] = ()
+    note: str = ""
+
+    @property
+    def emphasised(self) -> frozenset[tuple[str, str]]:
+        return frozenset((n.structure, n.side) for n in self.near)
+
+
+class SafetyLayer:
+    """Line actors for every (structure, side) in ``anatomy.nerves``, plus labels and a note."""
+
+    def __init__(self, plotter: Any, anatomy: Any) -> None:
+        self.plotter = plotter
+        self.actors: dict[tuple[str, str], Any] = {}
+        self.labels: dict[tuple[str, str], Any] = {}
+        self.view = SafetyView()
+        nerves = getattr(anatomy, "nerves", {}) or {}
+        for structure, by_side in nerves.items():
+            colour = palette.NERVE if structure_kind(structure) == "nerve" else palette.VESSEL
+            for side, path in by_side.items():
+                pts = np.asarray(path, dtype=float)
+                if len(pts) < 2:
+                    continue
+                actor = plotter.add_mesh(
+                    pv.lines_from_points(pts),
+                    color=colour,
+                    line_width=THIN_WIDTH,
+                    render_lines_as_tubes=True,
+                    pickable=False,
+                    reset_camera=False,
+                    name=f"safety:{structure}:{side}",
+                )
+                actor.SetVisibility(False)
+                self.actors[(structure, side)] = actor
+                self.labels[(structure, side)] = self._make_label(structure_label(structure))
+        self.note = plotter.add_text(
+            "", position="lower_right", font_size=11, color=palette.LABEL_TEXT, name="safety:note"
+        )
+        self.note.SetVisibility(False)
+
+    def _make_label(self, text: str) -> Any:
+        from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
+
+        label = vtkBillboardTextActor3D()
+        label.SetInput(text)
+        prop = label.GetTextProperty()
+        prop.SetFontSize(16)
+        prop.SetBold(True)
+        prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
+        prop.SetBackgroundColor(*palette.rgb_float(palette.NERVE))
+        prop.SetBackgroundOpacity(0.85)
+        label.SetVisibility(False)
+        label.SetPickable(False)
+        self.plotter.renderer.AddActor(label)
+        return label
+
+    def show(self, view: SafetyView) -> None:
+        """Set visibility, width and opacity of every path; no render (the caller renders)."""
+        self.view = view
+        emphasised = view.emphasised
+        anything = bool(emphasised)
+        closest = {(n.structure, n.side): n.closest for n in view.near}
+        for key, actor in self.actors.items():
+            shown = view.visible and key[1] in view.sides
+            actor.SetVisibility(shown)
+            prop = actor.GetProperty()
+            strong = key in emphasised
+            prop.SetLineWidth(EMPHASIS_WIDTH if strong else THIN_WIDTH)
+            prop.SetOpacity(1.0 if strong or not anything else DIM_OPACITY)
+            label = self.labels[key]
+            label.SetVisibility(shown and strong)
+            if strong:
+                label.SetPosition(*closest[key])
+        text = "\n".join(textwrap.fill(p, NOTE_WRAP) for p in view.note.splitlines())
+        self.note.SetInput(text)
+        self.note.SetVisibility(view.visible and bool(text))
+
+    def visible_structures(self) -> set[tuple[str, str]]:
+        return {k for k, a in self.actors.items() if a.GetVisibility()}
+
+    def emphasised_structures(self) -> set[tuple[str, str]]:
+        return {
+            k
+            for k, a in self.actors.items()
+            if a.GetVisibility() and a.GetProperty().GetLineWidth() >= EMPHASIS_WIDTH
+        }
+
+
+def safety_note(
+    muscle_label: str, near: Iterable[NearStructure], precautions: Iterable[str]
+) -> str:
+    """The corner note: the muscle, the structures near it (with distance), its precautions."""
+    near = list(near)
+    lines = [f"Needle safety - {muscle_label}"]
+    seen: dict[str, float] = {}
+    for n in near:
+        seen[n.label] = min(seen.get(n.label, 1e9), n.distance_m)
+    if seen:
+        lines.append(
+            "Near its trigger points: "
+            + ", ".join(f"{name} ({d * 100:.0f} cm)" for name, d in seen.items())
+        )
+    else:
+        lines.append("No major nerve or vessel path within a few centimetres in this model.")
+    lines += [f"- {p}" for p in precautions]
+    return "\n".join(lines)

@@ -1,0 +1,338 @@
+"""The patient handout: an A4 PDF written with Qt's own PDF writer (QPdfWriter + QPainter).
+
+Page 1: the site and side, anterior and posterior images of the current view, a legend of the
+zones and the chain's muscles. Page 2: the plain-language explanation, the study with its DOI,
+blank fields for the therapist, and the education-not-diagnosis statement. All text is drawn as
+plain text (never HTML), so nothing from regions.yaml can be interpreted as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from tp_explorer import palette
+from tp_explorer.files import atomic_target
+
+DISCLAIMER = (
+    "This handout is for education only. It is not a diagnosis and does not replace an "
+    "examination by your clinician. Referral maps are typical patterns; your pain may differ."
+)
+TRIGGER_POINT_TEXT = (
+    "A trigger point is a small, tender, tight spot in a muscle. When pressed or irritated it "
+    "can hurt where it is, and it can also send pain to another place, called its referral "
+    "zone. That is why the place that hurts is not always the place that needs treatment."
+)
+DEBATE_TEXT = (
+    "Good to know: the trigger-point model is still debated among researchers. Referral maps "
+    "come from clinical observation, and experts disagree about how trigger points arise and "
+    "how reliably they can be found. Your therapist uses them as one guide among several."
+)
+ROLE_WORDS = {"local": "near the painful area", "regional": "further along the chain"}
+
+
+@dataclass(frozen=True)
+class HandoutContent:
+    """Everything the handout prints, as plain text; built from the knowledge queries."""
+
+    site_id: str
+    site_label: str
+    side: str
+    muscles: tuple[tuple[str, str], ...]  # (muscle name, role)
+    explanation: tuple[str, ...]
+    citation: str
+    doi: str
+    evidence: str
+    zones: tuple[str, ...] = ()  # body areas painted, for the legend
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def side_text(self) -> str:
+        return {"both": "both sides"}.get(self.side, f"{self.side} side")
+
+
+def _first(obj: Any, *names: str, default: Any = "") -> Any:
+    """The first attribute present and non-empty (the knowledge model is plain dataclasses)."""
+    for name in names:
+        value = getattr(obj, name, None)
+        if value:
+            return value
+    return default
+
+
+def _muscle_id(link: Any) -> str:
+    return link.muscle if isinstance(link.muscle, str) else link.muscle.id
+
+
+def _join_names(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def study_citation(study: Any) -> tuple[str, str, str]:
+    """(citation, doi, evidence) of a knowledge Study, as plain text."""
+    citation = _first(study, "citation", "reference", "title", default=str(study))
+    doi = str(_first(study, "doi", default=""))
+    evidence = _first(study, "evidence_level", "evidence", "level", default="")
+    if not isinstance(evidence, str):
+        evidence = str(_first(evidence, "label", "text", "summary", default=evidence))
+    return str(citation), doi, str(evidence)
+
+
+def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tuple[str, ...]:
+    """Plain-language paragraphs for a patient about one pain site."""
+    site = knowledge.sites[site_id]
+    label = _first(site, "label", "name", default=site_id.replace("_", " "))
+    links = knowledge.chain_for(site_id, side)
+    local = [knowledge.muscles[_muscle_id(lk)].name for lk in links if lk.role == "local"]
+    regional = [knowledge.muscles[_muscle_id(lk)].name for lk in links if lk.role != "local"]
+    paras = [TRIGGER_POINT_TEXT]
+    own = _first(site, "patient", "patient_text", "explanation", "plain", default="")
+    if own:
+        paras.append(str(own).strip())
+    if regional:
+        paras.append(
+            f"Why a needle away from your {label.lower()} can help: muscles work as a chain. "
+            f"Besides the muscles near the pain ({_join_names(local) or 'none named'}), your "
+            f"therapist may treat {_join_names(regional)}. Tight spots there can send pain "
+            "along the chain or change how you move, and easing them can calm the painful area."
+        )
+    elif local:
+        paras.append(f"The muscles most often involved here are {_join_names(local)}.")
+    try:
+        study = knowledge.study_for(site_id)
+    except Exception:
+        study = None
+    if study is not None:
+        found = _first(study, "plain", "patient", "found", "findings", "summary", default="")
+        _cit, _doi, evidence = study_citation(study)
+        text = "What the research found: " + (str(found).strip() or "see the study below.")
+        if evidence:
+            text += f" How strong the evidence is: {evidence}."
+        caveat = _first(study, "caveat", "limits", "overreach", default="")
+        if caveat:
+            text += f" {str(caveat).strip()}"
+        paras.append(text)
+    paras.append(DEBATE_TEXT)
+    return tuple(paras)
+
+
+def handout_content(knowledge: Any, site_id: str, side: str = "both") -> HandoutContent:
+    """Collect the handout's text from the knowledge base."""
+    if site_id not in knowledge.sites:
+        from tp_explorer.errors import InputError
+
+        raise InputError(f"unknown pain site {site_id!r}; known: {', '.join(knowledge.sites)}")
+    site = knowledge.sites[site_id]
+    label = str(_first(site, "label", "name", default=site_id.replace("_", " ")))
+    links = knowledge.chain_for(site_id, side)
+    muscles = tuple((knowledge.muscles[_muscle_id(lk)].name, lk.role) for lk in links)
+    zones: list[str] = []
+    for lk in links:
+        m = knowledge.muscles[_muscle_id(lk)]
+        for area in (*m.essential, *m.spillover):
+            if area not in zones:
+                zones.append(area)
+    try:
+        citation, doi, evidence = study_citation(knowledge.study_for(site_id))
+    except Exception:
+        citation, doi, evidence = "No study is linked to this site.", "", ""
+    return HandoutContent(
+        site_id,
+        label,
+        side,
+        muscles,
+        patient_explanation(knowledge, site_id, side),
+        citation,
+        doi,
+        evidence,
+        tuple(zones),
+    )
+
+
+def qimage_from_array(rgb: np.ndarray) -> QImage:
+    """An (h, w, 3|4) uint8 array -> a QImage that owns its pixels."""
+    arr = np.ascontiguousarray(rgb[..., :3], dtype=np.uint8)
+    h, w = arr.shape[:2]
+    return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class _Page:
+    """A cursor down an A4 page in device pixels, with the few drawing helpers the handout uses."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter) -> None:
+        self.p = painter
+        self.w = writer.width()
+        self.h = writer.height()
+        self.dpi = writer.resolution()
+        self.y = 0.0
+
+    def mm(self, value: float) -> float:
+        return value * self.dpi / 25.4
+
+    def font(self, pt: float, bold: bool = False) -> None:
+        f = QFont("DejaVu Sans")
+        f.setPointSizeF(pt)
+        f.setBold(bold)
+        self.p.setFont(f)
+
+    def text(self, text: str, pt: float = 11, bold: bool = False, gap_mm: float = 2.5) -> None:
+        self.font(pt, bold)
+        self.p.setPen(QColor(palette.LABEL_TEXT))
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        rect = QRectF(0, self.y, self.w, self.h - self.y)
+        used = self.p.boundingRect(rect, flags, text)
+        self.p.drawText(rect, flags, text)
+        self.y += used.height() + self.mm(gap_mm)
+
+    def line_field(self, label: str, height_mm: float = 9, lines: int = 1) -> None:
+        self.font(11, True)
+        self.p.setPen(QColor(palette.LABEL_TEXT))
+        self.p.drawText(
+            QRectF(0, self.y, self.w, self.mm(6)), int(Qt.AlignmentFlag.AlignLeft), label
+        )
+        self.y += self.mm(6)
+        self.p.setPen(QPen(QColor("#777777"), self.mm(0.25)))
+        for _ in range(lines):
+            self.y += self.mm(height_mm)
+            self.p.drawLine(0, int(self.y), int(self.w), int(self.y))
+        self.y += self.mm(4)
+
+
+def _draw_legend(page: _Page) -> None:
+    entries = [
+        ("essential", "Main (essential) referral zone: solid"),
+        ("spillover", "Spillover zone: striped, pain felt less often"),
+        ("local", "Muscle near the painful area"),
+        ("regional", "Muscle further along the chain"),
+    ]
+    page.text("Legend", 12, True, 1.5)
+    page.font(10)
+    box = page.mm(6)
+    for kind, words in entries:
+        y = page.y
+        rect = QRectF(0, y, box, box)
+        if kind == "spillover":
+            page.p.fillRect(rect, QColor(palette.SPILLOVER_LIGHT))
+            page.p.fillRect(rect, QBrush(QColor(palette.SPILLOVER), Qt.BrushStyle.BDiagPattern))
+        else:
+            colour = {"essential": palette.ESSENTIAL, "local": palette.LOCAL}.get(
+                kind, palette.REGIONAL
+            )
+            page.p.fillRect(rect, QColor(colour))
+        page.p.setPen(QColor(palette.LABEL_TEXT))
+        page.p.drawRect(rect)
+        page.p.drawText(
+            QRectF(box + page.mm(3), y, page.w, box),
+            int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.AlignmentFlag.AlignLeft),
+            words,
+        )
+        page.y += box + page.mm(2)
+    page.y += page.mm(2)
+
+
+def _draw_images(page: _Page, images: Sequence[tuple[str, QImage]]) -> None:
+    gap = page.mm(6)
+    col_w = (page.w - gap * (len(images) - 1)) / max(1, len(images))
+    max_h = page.mm(120)
+    tallest = 0.0
+    for i, (caption, image) in enumerate(images):
+        x = i * (col_w + gap)
+        scale = min(col_w / image.width(), max_h / image.height())
+        w, h = image.width() * scale, image.height() * scale
+        target = QRectF(x + (col_w - w) / 2, page.y + page.mm(7), w, h)
+        page.font(11, True)
+        page.p.setPen(QColor(palette.LABEL_TEXT))
+        page.p.drawText(
+            QRectF(x, page.y, col_w, page.mm(6)), int(Qt.AlignmentFlag.AlignHCenter), caption
+        )
+        page.p.drawImage(target, image)
+        page.p.setPen(QPen(QColor("#999999"), page.mm(0.3)))
+        page.p.drawRect(target)
+        tallest = max(tallest, h)
+    page.y += tallest + page.mm(11)
+
+
+def write_handout_pdf(
+    path: str | Path, content: HandoutContent, images: Sequence[tuple[str, QImage]]
+) -> None:
+    """Draw the two pages into ``path`` (a temporary file from ``atomic_target``)."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(150)
+    writer.setTitle(f"tp_explorer handout - {content.site_label} ({content.side_text})")
+    writer.setCreator("tp_explorer")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 14, 16, 14),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        from tp_explorer.errors import InputError
+
+        raise InputError(f"{path}: cannot write a PDF there")
+    try:
+        page = _Page(painter, writer)
+        page.text(f"{content.site_label} pain: your trigger-point handout", 18, True, 1.5)
+        page.text(f"Side shown: {content.side_text}", 12, True, 4)
+        _draw_images(page, images)
+        _draw_legend(page)
+        page.text("Muscles in this chain", 12, True, 1.5)
+        lines = [f"- {name} ({ROLE_WORDS.get(role, role)})" for name, role in content.muscles]
+        page.text("\n".join(lines) or "No muscles are linked to this site.", 10, False, 2)
+        page.text(DISCLAIMER, 8, False, 0)
+
+        writer.newPage()
+        page.y = 0.0
+        page.text("What this means for you", 16, True, 3)
+        for para in content.explanation:
+            page.text(para, 11, False, 3)
+        page.text("The study behind this", 13, True, 1.5)
+        page.text(content.citation, 10, False, 1)
+        if content.doi:
+            page.text(f"DOI: {content.doi}   https://doi.org/{content.doi}", 10, False, 1)
+        if content.evidence:
+            page.text(f"Strength of evidence: {content.evidence}", 10, False, 1)
+        page.y += page.mm(4)
+        page.line_field("Therapist:")
+        page.line_field("Date:")
+        page.line_field("Home exercises and notes:", 8, 4)
+        page.text(DISCLAIMER, 10, True, 0)
+    finally:
+        painter.end()
+
+
+def export_handout(
+    target: str | Path,
+    content: HandoutContent,
+    images: Sequence[tuple[str, np.ndarray | QImage]],
+    overwrite: bool = False,
+) -> Path:
+    """Write the handout atomically; an existing file is replaced only with ``overwrite``."""
+    qimages = [
+        (cap, img if isinstance(img, QImage) else qimage_from_array(img)) for cap, img in images
+    ]
+    with atomic_target(target, overwrite) as tmp:
+        write_handout_pdf(tmp, content, qimages)
+    return Path(target)
