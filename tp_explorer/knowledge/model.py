@@ -1,0 +1,174 @@
+"""The clinic's knowledge as frozen values: studies, muscles, trigger points, sites, chains.
+
+References between records are resolved to objects after validation, so a value in hand is
+always complete (a chain link holds its Muscle, a site holds its Study).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLES: tuple[str, ...] = ("local", "regional")
+BASES: tuple[str, ...] = ("referral", "compensation", "article_claim")
+ZONES: tuple[str, ...] = ("essential", "spillover")
+CITATION_FIELDS: tuple[str, ...] = (
+    "authors",
+    "year",
+    "title",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A study's corrected citation; a None field is unknown (listed in Study.unverified)."""
+
+    authors: tuple[str, ...]
+    year: int
+    title: str
+    journal: str
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    doi: str | None
+
+    def format(self, unverified: tuple[str, ...] = ()) -> str:
+        """One-line citation; unknown or unverified parts are marked as such."""
+
+        def part(name: str, value: str | None) -> str:
+            if value is None:
+                return f"[{name} not confirmed]"
+            return f"{value} [unverified]" if name in unverified else value
+
+        authors = ", ".join(self.authors)
+        where = part("volume", self.volume)
+        if self.issue is not None or "issue" in unverified:
+            where += f"({part('issue', self.issue)})"
+        text = f"{authors}. {self.title}. {self.journal} {self.year};{where}:{part('pages', self.pages)}."
+        if self.doi is not None or "doi" in unverified:
+            text += f" doi:{part('doi', self.doi)}"
+        return text
+
+
+@dataclass(frozen=True)
+class Study:
+    """One study: what the article says it showed, and what it actually examined and found."""
+
+    id: str
+    article_reference: int | None  # position in the article's reference list; None if not listed
+    citation: Citation
+    unverified: tuple[str, ...]
+    article_citation_errors: str
+    design: str
+    population: str
+    sample_size: int
+    sample_unit: str
+    intervention: str
+    comparison: str
+    needled: str
+    main_result: str
+    follow_up: str
+    evidence_level: str
+    article_use: str
+    actual_finding: str
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    """A trigger point: where it is in words, and where anatomy/ should draw it."""
+
+    id: str
+    location: str
+    mesh: str
+    along: float  # 0 = proximal (origin) end of the mesh's path, 1 = distal end
+    aspect: str | None
+
+
+@dataclass(frozen=True)
+class Muscle:
+    """A muscle (or a group the sources describe together) and its referral pattern."""
+
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    meshes: tuple[str, ...]
+    trigger_points: tuple[TriggerPoint, ...]
+    essential: tuple[str, ...]
+    spillover: tuple[str, ...]
+    zones_labelled: bool  # True only where a source labels the zones essential / spillover
+    zone_note: str
+    complaints: tuple[str, ...]
+    precautions: tuple[str, ...]
+    sources: str
+    studies: tuple[Study, ...] = ()  # studies in which this muscle was actually needled
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """A muscle in a site's kinetic chain, with why it is there."""
+
+    muscle: Muscle
+    role: str  # "local" | "regional"
+    basis: str  # "referral" | "compensation" | "article_claim"
+    reason: str
+    studies: tuple[Study, ...]  # studies in which this muscle was needled for this site
+    sides: tuple[str, ...] = ("left", "right")
+
+
+@dataclass(frozen=True)
+class Estim:
+    """The electrical-stimulation adjunct, where the article applies it to a site."""
+
+    studies: tuple[Study, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    areas: tuple[str, ...]
+    conditions: tuple[Condition, ...]
+    study: Study
+    other_studies: tuple[Study, ...]
+    study_note: str
+    explanation: str
+    estim: Estim | None
+    chain: tuple[ChainLink, ...]
+
+
+@dataclass(frozen=True)
+class Adjunct:
+    name: str
+    description: str
+    study: Study
+    note: str
+
+
+@dataclass(frozen=True)
+class Referral:
+    """A muscle that refers pain to an area, and whether that is its essential or spillover zone."""
+
+    muscle: Muscle
+    zone: str  # "essential" | "spillover"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "site" | "condition" | "muscle"
+    id: str
+    label: str
+    site_id: str | None
+    score: float

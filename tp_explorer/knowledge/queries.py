@@ -1,0 +1,113 @@
+"""The loaded knowledge base and the questions the window and command line ask of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tp_explorer.knowledge.model import (
+    Adjunct,
+    ChainLink,
+    Muscle,
+    Referral,
+    SearchHit,
+    Site,
+    Study,
+)
+from tp_explorer.knowledge.problems import UnknownNameError
+from tp_explorer.knowledge.search import MIN_SCORE, best_score
+from tp_explorer.knowledge.vocabulary import BODY_AREAS, SIDES
+
+SIDE_CHOICES: tuple[str, ...] = (*SIDES, "both")
+_KIND_ORDER = {"site": 0, "condition": 1, "muscle": 2}
+
+
+def _unknown(what: str, value: object, valid: tuple[str, ...] | list[str]) -> UnknownNameError:
+    return UnknownNameError(f"unknown {what} {value!r}; valid {what}s: {', '.join(valid)}")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything in regions.yaml, validated; dicts keep the file's order."""
+
+    source: Path
+    disclaimer: str
+    model_note: str
+    adjunct: Adjunct
+    studies: dict[str, Study]
+    muscles: dict[str, Muscle]
+    sites: dict[str, Site]
+    _areas: dict[str, tuple[Site, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def site(self, site_id: str) -> Site:
+        """The site with this id, or UnknownNameError listing the valid ids."""
+        try:
+            return self.sites[site_id]
+        except (KeyError, TypeError):
+            raise _unknown("site", site_id, list(self.sites)) from None
+
+    def muscle(self, muscle_id: str) -> Muscle:
+        try:
+            return self.muscles[muscle_id]
+        except (KeyError, TypeError):
+            raise _unknown("muscle", muscle_id, list(self.muscles)) from None
+
+    def chain_for(self, site_id: str, side: str = "both") -> tuple[ChainLink, ...]:
+        """The site's kinetic chain, local muscles first, each link marked with its side(s)."""
+        site = self.site(site_id)
+        if side not in SIDE_CHOICES:
+            raise _unknown("side", side, SIDE_CHOICES)
+        sides = SIDES if side == "both" else (side,)
+        links = sorted(site.chain, key=lambda link: link.role != "local")
+        return tuple(replace(link, sides=sides) for link in links)
+
+    def muscles_referring_to(self, area: str) -> tuple[Referral, ...]:
+        """Muscles whose referral zones include ``area``: essential ones first, then spillover."""
+        if area not in BODY_AREAS:
+            raise _unknown("area", area, BODY_AREAS)
+        essential = [Referral(m, "essential") for m in self.muscles.values() if area in m.essential]
+        spill = [Referral(m, "spillover") for m in self.muscles.values() if area in m.spillover]
+        return tuple(essential + spill)
+
+    def study_for(self, site_id: str) -> Study:
+        """The study the article cites for this site."""
+        return self.site(site_id).study
+
+    def sites_for_area(self, area: str) -> tuple[Site, ...]:
+        """Pain sites that cover a body area (for a click on the skin)."""
+        if area not in BODY_AREAS:
+            raise _unknown("area", area, BODY_AREAS)
+        return tuple(s for s in self.sites.values() if area in s.areas)
+
+    def search(self, text: str, limit: int = 20) -> tuple[SearchHit, ...]:
+        """Sites, conditions and muscles matching ``text``, best first; tolerant of typos."""
+        if not text or not text.strip() or limit <= 0:
+            return ()
+        hits: list[tuple[SearchHit, int]] = []
+        order = 0
+        for site in self.sites.values():
+            s = best_score(text, [site.name, site.id.replace("_", " ")])
+            hits.append((SearchHit("site", site.id, site.name, site.id, s), order))
+            order += 1
+            for cond in site.conditions:
+                s = best_score(text, [cond.name, *cond.synonyms])
+                label = f"{cond.name} ({site.name})"
+                hits.append((SearchHit("condition", cond.id, label, site.id, s), order))
+                order += 1
+        for m in self.muscles.values():
+            s = best_score(text, [m.name, m.id.replace("_", " "), *m.synonyms])
+            hits.append((SearchHit("muscle", m.id, m.name, None, s), order))
+            order += 1
+        found = [(h, o) for h, o in hits if h.score >= MIN_SCORE]
+        found.sort(key=lambda ho: (-round(ho[0].score, 3), _KIND_ORDER[ho[0].kind], ho[1]))
+        return tuple(replace(h, score=round(h.score, 3)) for h, _ in found[:limit])
+
+    @property
+    def trigger_point_count(self) -> int:
+        return sum(len(m.trigger_points) for m in self.muscles.values())
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.sites)} sites, {len(self.muscles)} muscles, "
+            f"{self.trigger_point_count} trigger points, {len(self.studies)} studies"
+        )
