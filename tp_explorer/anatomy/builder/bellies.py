@@ -1,0 +1,224 @@
+"""Sweep closed volumetric bellies along muscle paths and keep them outside bone.
+
+A belly is a stack of elliptical rings (STATIONS rings of RING vertices) plus two cap centres.
+The loader relies on that layout to find trigger points, so it is part of the asset format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from tp_explorer.anatomy.builder.bonefield import BoneField
+from tp_explorer.anatomy.builder.catalog import ANATOMICAL_FRACTION, SPECIFIC_TENSION, MuscleSpec
+from tp_explorer.anatomy.builder.model import MusclePart
+
+STATIONS = 20
+RING = 14
+TENDON_RADIUS = 0.0025
+MIN_THICKNESS = 0.0015
+BONE_MARGIN = 0.0015
+
+
+@dataclass(frozen=True)
+class Belly:
+    """A closed belly surface and the centreline it was swept along (proximal first)."""
+
+    points: np.ndarray
+    faces: np.ndarray
+    path: np.ndarray
+
+
+def resample(path: np.ndarray, n: int) -> np.ndarray:
+    """n points evenly spaced by arc length along a polyline."""
+    seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    t = np.linspace(0.0, s[-1], n)
+    return np.column_stack([np.interp(t, s, path[:, k]) for k in range(3)])
+
+
+def _bump(s: np.ndarray, belly: tuple[float, float, float, float]) -> np.ndarray:
+    a0, s0, s1, b1 = belly
+    up = np.clip((s - a0) / max(s0 - a0, 1e-6), 0, 1)
+    down = np.clip((b1 - s) / max(b1 - s1, 1e-6), 0, 1)
+    ramp = np.minimum(up, down)
+    return 0.5 - 0.5 * np.cos(np.pi * ramp)
+
+
+def _tangents(c: np.ndarray) -> np.ndarray:
+    t = np.gradient(c, axis=0)
+    return t / np.maximum(np.linalg.norm(t, axis=1, keepdims=True), 1e-12)
+
+
+def _perp(v: np.ndarray, t: np.ndarray) -> np.ndarray:
+    v = v - (v * t).sum(axis=1, keepdims=True) * t
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+
+
+def _smooth_dirs(d: np.ndarray, t: np.ndarray) -> np.ndarray:
+    d = d.copy()
+    for i in range(1, len(d)):
+        if np.dot(d[i], d[i - 1]) < 0:
+            d[i] = -d[i]
+    for _ in range(3):
+        d[1:-1] = 0.25 * d[:-2] + 0.5 * d[1:-1] + 0.25 * d[2:]
+    return _perp(d, t)
+
+
+def _orient(part: MusclePart, start: str) -> np.ndarray:
+    p = part.path
+    if start == "inferior" and p[0, 2] > p[-1, 2]:
+        return p[::-1]
+    if start == "superior" and p[0, 2] < p[-1, 2]:
+        return p[::-1]
+    return p
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Centreline, cross-section area and (optional) width direction and half-width per station."""
+
+    centre: np.ndarray
+    area: np.ndarray
+    width_dir: np.ndarray | None
+    half_width: np.ndarray | None
+
+
+def _spread(points: np.ndarray, centre: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, float]:
+    rel = points - centre
+    rel = rel - np.outer(rel @ t, t)
+    if len(rel) < 2 or np.abs(rel).max() < 1e-6:
+        return np.zeros(3), 0.0
+    _, _, vt = np.linalg.svd(rel, full_matrices=False)
+    axis = vt[0]
+    proj = rel @ axis
+    return axis, float(0.5 * (proj.max() - proj.min()))
+
+
+def layout_parts(parts: list[MusclePart], spec: MuscleSpec, extra: np.ndarray | None) -> Layout:
+    """Turn the model parts of one muscle into a centreline and cross-section areas."""
+    n = STATIONS
+    s = np.linspace(0, 1, n)
+    bump = _bump(s, spec.belly)
+    paths = [_orient(p, spec.start) for p in parts]
+    total = sum(p.max_force for p in parts) / SPECIFIC_TENSION * ANATOMICAL_FRACTION
+    if spec.merge == "column":
+        return _layout_column(paths, [p.max_force for p in parts], spec, bump)
+    if spec.merge == "mean":
+        res = np.stack([resample(p, n) for p in paths])
+        centre = res.mean(axis=0)
+        t = _tangents(centre)
+        dirs, half = [], []
+        for i in range(n):
+            axis, h = _spread(res[:, i], centre[i], t[i])
+            dirs.append(axis)
+            half.append(h)
+        area = TENDON_AREA + (total - TENDON_AREA) * bump
+        return Layout(centre, area, np.array(dirs), np.array(half))
+    path = paths[0]
+    if extra is not None:
+        path = np.vstack([extra[None], path])
+    centre = resample(path, n)
+    area = TENDON_AREA + (total - TENDON_AREA) * bump
+    return Layout(centre, area, None, None)
+
+
+TENDON_AREA = np.pi * TENDON_RADIUS**2
+
+
+def _layout_column(
+    paths: list[np.ndarray], forces: list[float], spec: MuscleSpec, bump: np.ndarray
+) -> Layout:
+    """Stacked fascicles: bin every fascicle point by height; area = fascicles crossing a level."""
+    dense = []
+    for p in paths:
+        q = resample(p, 30)
+        if spec.top is not None:
+            q = q[q[:, 2] <= spec.top]
+        dense.append(q)
+    keep = [i for i, q in enumerate(dense) if len(q) >= 2]
+    dense = [dense[i] for i in keep]
+    forces = [forces[i] for i in keep]
+    allp = np.vstack(dense)
+    z = np.linspace(allp[:, 2].min() + 0.004, allp[:, 2].max() - 0.004, STATIONS)
+    win = max((z[-1] - z[0]) / STATIONS, 0.006)
+    centre = np.empty((STATIONS, 3))
+    area = np.empty(STATIONS)
+    for i, zi in enumerate(z):
+        sel = np.abs(allp[:, 2] - zi) <= win
+        centre[i] = allp[sel].mean(axis=0) if sel.any() else np.nan
+        crossing = [
+            f for q, f in zip(dense, forces, strict=True) if q[:, 2].min() <= zi <= q[:, 2].max()
+        ]
+        area[i] = sum(crossing) / SPECIFIC_TENSION * ANATOMICAL_FRACTION
+    good = ~np.isnan(centre[:, 0])
+    for k in range(3):
+        centre[:, k] = np.interp(z, z[good], centre[good, k])
+    for _ in range(2):
+        centre[1:-1] = 0.25 * centre[:-2] + 0.5 * centre[1:-1] + 0.25 * centre[2:]
+    t = _tangents(centre)
+    dirs, half = [], []
+    for i, zi in enumerate(z):
+        sel = np.abs(allp[:, 2] - zi) <= win
+        axis, h = _spread(allp[sel], centre[i], t[i])
+        dirs.append(axis)
+        half.append(h)
+    ends = np.minimum(1.0, 0.35 + bump * 2)
+    area = np.maximum(area * ends, TENDON_AREA)
+    return Layout(centre, area, np.array(dirs), np.array(half))
+
+
+def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
+    """Build the closed belly: elliptical rings, thickness axis towards the nearest bone."""
+    c = layout.centre.copy()
+    t = _tangents(c)
+    r = np.sqrt(layout.area / np.pi)
+    toward_bone = -bones.gradient(c)
+    thick_dir = _perp(toward_bone, t)
+    k = np.full(len(c), aspect)
+    if layout.width_dir is not None and np.linalg.norm(layout.width_dir, axis=1).min() > 0:
+        wd = _smooth_dirs(_perp(layout.width_dir, t), t)
+        spread_k = np.clip((layout.half_width / np.maximum(r, 1e-6)) ** 2, aspect, max(8.0, aspect))
+        k = np.where(layout.half_width > r, spread_k, aspect)
+        thick_dir = _perp(np.cross(t, wd), t)
+    thick_dir = _smooth_dirs(thick_dir, t)
+    width_dir = np.cross(t, thick_dir)
+    # Tendons are round; only the fleshy part is flattened.
+    fleshy = np.clip((r - TENDON_RADIUS) / max(r.max() - TENDON_RADIUS, 1e-6), 0, 1)
+    k = 1 + (k - 1) * fleshy
+    a = r * np.sqrt(k)
+    b = np.maximum(r / np.sqrt(k), np.minimum(MIN_THICKNESS, r))
+    # Lift the centreline off bone by the half thickness before shaping the rings.
+    d = bones.distance(c)
+    need = b + BONE_MARGIN - d
+    lift = np.where(need > 0, need, 0.0)
+    for _ in range(2):
+        lift[1:-1] = np.maximum(lift[1:-1], 0.5 * (lift[:-2] + lift[2:]))
+    c = c + bones.gradient(c) * lift[:, None]
+    theta = np.linspace(0, 2 * np.pi, RING, endpoint=False)
+    ring = (
+        c[:, None, :]
+        + a[:, None, None] * np.cos(theta)[None, :, None] * width_dir[:, None, :]
+        + b[:, None, None] * np.sin(theta)[None, :, None] * thick_dir[:, None, :]
+    ).reshape(-1, 3)
+    ring = bones.push_out(ring, BONE_MARGIN)
+    pts = np.vstack([ring, c[0] - t[0] * 0.5 * b[0], c[-1] + t[-1] * 0.5 * b[-1]])
+    return Belly(pts, tube_faces(len(c), RING), c)
+
+
+def tube_faces(n: int, m: int) -> np.ndarray:
+    """Triangles of a closed tube of n rings of m vertices plus two cap centres (outward)."""
+    i, j = np.meshgrid(np.arange(n - 1), np.arange(m), indexing="ij")
+    a = i * m + j
+    b = i * m + (j + 1) % m
+    c = (i + 1) * m + j
+    d = (i + 1) * m + (j + 1) % m
+    side = np.concatenate(
+        [np.stack([a, c, b], -1).reshape(-1, 3), np.stack([b, c, d], -1).reshape(-1, 3)]
+    )
+    start, end = n * m, n * m + 1
+    j = np.arange(m)
+    cap0 = np.stack([np.full(m, start), j, (j + 1) % m], -1)
+    cap1 = np.stack([np.full(m, end), (n - 1) * m + (j + 1) % m, (n - 1) * m + j], -1)
+    return np.concatenate([side, cap0, cap1]).astype(np.int32)

@@ -1,0 +1,100 @@
+"""The whole build: models -> bones, bellies, skin, areas, nerves -> one asset file."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+import pyvista as pv
+from scipy.spatial import cKDTree
+
+from tp_explorer.anatomy.builder import authored, bellies, bones, skin
+from tp_explorer.anatomy.builder.areas import label_skin
+from tp_explorer.anatomy.builder.bonefield import BoneField
+from tp_explorer.anatomy.builder.catalog import MODEL_MUSCLES
+from tp_explorer.anatomy.builder.model import MusclePart, SourceModel, load_source
+from tp_explorer.anatomy.builder.nerves import build_nerves
+from tp_explorer.anatomy.builder.writer import write_assets
+from tp_explorer.knowledge.vocabulary import MESH_IDS, SIDES
+
+log = logging.getLogger(__name__)
+
+SKIN_TOP = 1.22
+
+
+def _parts(src: SourceModel, side: str, names: tuple[str, ...]) -> list[MusclePart]:
+    have = src.parts[side]
+    out: list[MusclePart] = []
+    for name in names:
+        if name in have:
+            out.append(have[name])
+        else:
+            out.extend(have[k] for k in sorted(have) if k.startswith(name))
+    if not out:
+        raise KeyError(f"no model part matches {names} on the {side}")
+    return out
+
+
+def build_muscles(src: SourceModel, field: BoneField) -> dict[str, dict[str, bellies.Belly]]:
+    data = authored.load_authored()["muscles"]
+    out: dict[str, dict[str, bellies.Belly]] = {}
+    for mesh_id in MESH_IDS:
+        out[mesh_id] = {}
+        for side in SIDES:
+            if mesh_id in MODEL_MUSCLES:
+                spec = MODEL_MUSCLES[mesh_id]
+                extra = None
+                if spec.prepend:
+                    extra = src.parts[side][spec.prepend].path[0]
+                layout = bellies.layout_parts(_parts(src, side, spec.parts), spec, extra)
+                aspect = spec.aspect
+            else:
+                layout, aspect = authored.authored_layout(data[mesh_id], side, src.bones)
+            out[mesh_id][side] = bellies.sweep(layout, aspect, field)
+    return out
+
+
+def _superficial_dirs(paths: np.ndarray, skin_mesh: pv.PolyData) -> np.ndarray:
+    """Unit vector from each belly station towards the nearest skin point."""
+    tree = cKDTree(np.asarray(skin_mesh.points))
+    flat = paths.reshape(-1, 3)
+    _, idx = tree.query(flat)
+    d = np.asarray(skin_mesh.points)[idx] - flat
+    d /= np.maximum(np.linalg.norm(d, axis=1, keepdims=True), 1e-9)
+    return d.reshape(paths.shape)
+
+
+def build(out_dir: Path) -> Path:
+    t0 = time.perf_counter()
+    src = load_source()
+    log.info("models loaded in %.1f s", time.perf_counter() - t0)
+    field = BoneField([bones.bone_mesh(b) for b in src.bones.values()])
+    bone_meshes = bones.scene_bones(src.bones)
+    muscles = build_muscles(src, field)
+    log.info("bellies built at %.1f s", time.perf_counter() - t0)
+    surfaces = [m for k, m in bone_meshes.items() if k != "thorax"]
+    surfaces += [
+        pv.PolyData.from_regular_faces(b.points, b.faces)
+        for sides in muscles.values()
+        for b in sides.values()
+    ]
+    trunk = [
+        src.bones[k].points for k in src.bones if k.startswith(("hip_bone", "sacrum", "lumbar"))
+    ]
+    thorax = src.bones["thorax"].points
+    trunk.append(thorax[thorax[:, 2] < SKIN_TOP + 0.02])
+    skin_mesh = skin.build_skin(surfaces, np.vstack(trunk), SKIN_TOP)
+    log.info("skin built at %.1f s", time.perf_counter() - t0)
+    area, side_idx = label_skin(
+        np.asarray(skin_mesh.points), np.asarray(skin_mesh.point_data["Normals"]), src
+    )
+    paths = np.array([[muscles[m][s].path for s in SIDES] for m in MESH_IDS])
+    dirs = _superficial_dirs(paths, skin_mesh)
+    nerves = build_nerves(src)
+    path = write_assets(
+        out_dir, bone_meshes, muscles, paths, dirs, skin_mesh, area, side_idx, nerves
+    )
+    log.info("build done in %.1f s -> %s", time.perf_counter() - t0, path)
+    return path
