@@ -1,9 +1,228 @@
-"""Sub-commands: knowledge (being built)."""
+"""Sub-commands that answer from the knowledge file: check, list, chain, refers-to.
+
+Each honours the global ``--regions PATH``; ``--json`` output shapes are documented in
+docs/cli-json.md and kept stable for scripts.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from tp_explorer.knowledge.vocabulary import BODY_AREAS
+
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import ChainLink, Knowledge, Muscle, Site, Study
+
+LIST_KINDS = ("sites", "muscles", "studies", "areas")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's sub-commands."""
+    p = sub.add_parser(
+        "check",
+        help="validate a knowledge file and report every problem",
+        description="Validate a knowledge file. Exit 0 if valid, 2 with every problem listed.",
+    )
+    p.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="file to check (default: --regions or the shipped regions.yaml)",
+    )
+    p.set_defaults(handler=run_check)
+
+    p = sub.add_parser("list", help="list sites, muscles, studies or body areas")
+    p.add_argument("kind", choices=LIST_KINDS)
+    _json_flag(p)
+    p.set_defaults(handler=run_list)
+
+    p = sub.add_parser("chain", help="the kinetic chain of a pain site")
+    p.add_argument("site", metavar="SITE", help="a site id, e.g. pelvis (see: list sites)")
+    p.add_argument(
+        "--side",
+        choices=("left", "right", "both"),
+        default=argparse.SUPPRESS,
+        help="which side (default: both)",
+    )
+    _json_flag(p)
+    p.set_defaults(handler=run_chain)
+
+    p = sub.add_parser("refers-to", help="muscles whose trigger points refer pain to an area")
+    p.add_argument("area", metavar="AREA", help="a body area, e.g. heel (see: list areas)")
+    _json_flag(p)
+    p.set_defaults(handler=run_refers_to)
+
+
+def _json_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/cli-json.md)")
+
+
+def _load(args: argparse.Namespace) -> Knowledge:
+    from tp_explorer.knowledge import load_knowledge
+
+    return load_knowledge(getattr(args, "regions", None))
+
+
+def _emit(args: argparse.Namespace, data: object, lines: list[str]) -> int:
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from tp_explorer.knowledge import KnowledgeError, load_knowledge
+
+    path = args.path or getattr(args, "regions", None)
+    try:
+        kb = load_knowledge(path)
+    except KnowledgeError as exc:
+        n = len(exc.problems)
+        sys.stderr.write(str(exc) + "\n")
+        where = path if path is not None else "regions.yaml"
+        sys.stderr.write(f"{where}: {n} problem{'s' if n != 1 else ''}; file refused\n")
+        return exc.exit_code
+    sys.stdout.write(f"{kb.source}: OK, {kb.summary()}\n")
+    return 0
+
+
+# ---- JSON shapes (documented in docs/cli-json.md)
+def site_json(site: Site) -> dict[str, object]:
+    return {
+        "id": site.id,
+        "name": site.name,
+        "areas": list(site.areas),
+        "conditions": [
+            {"id": c.id, "name": c.name, "synonyms": list(c.synonyms)} for c in site.conditions
+        ],
+        "study": site.study.id,
+        "other_studies": [s.id for s in site.other_studies],
+        "estim": None
+        if site.estim is None
+        else {"studies": [s.id for s in site.estim.studies], "note": site.estim.note},
+    }
+
+
+def muscle_json(m: Muscle) -> dict[str, object]:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "synonyms": list(m.synonyms),
+        "meshes": list(m.meshes),
+        "essential": list(m.essential),
+        "spillover": list(m.spillover),
+        "zones_labelled": m.zones_labelled,
+        "trigger_points": [
+            {
+                "id": t.id,
+                "location": t.location,
+                "mesh": t.mesh,
+                "along": t.along,
+                "aspect": t.aspect,
+            }
+            for t in m.trigger_points
+        ],
+        "precautions": list(m.precautions),
+        "studies": [s.id for s in m.studies],
+    }
+
+
+def study_json(s: Study) -> dict[str, object]:
+    c = s.citation
+    return {
+        "id": s.id,
+        "article_reference": s.article_reference,
+        "citation": c.format(s.unverified),
+        "authors": list(c.authors),
+        "year": c.year,
+        "title": c.title,
+        "journal": c.journal,
+        "volume": c.volume,
+        "issue": c.issue,
+        "pages": c.pages,
+        "doi": c.doi,
+        "unverified": list(s.unverified),
+        "design": s.design,
+        "sample_size": s.sample_size,
+        "sample_unit": s.sample_unit,
+        "evidence_level": s.evidence_level,
+        "main_result": s.main_result,
+        "follow_up": s.follow_up,
+        "article_use": s.article_use,
+        "actual_finding": s.actual_finding,
+        "links": list(s.links),
+    }
+
+
+def link_json(link: ChainLink) -> dict[str, object]:
+    return {
+        "muscle": link.muscle.id,
+        "name": link.muscle.name,
+        "role": link.role,
+        "basis": link.basis,
+        "reason": link.reason,
+        "studies": [s.id for s in link.studies],
+        "sides": list(link.sides),
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    kb = _load(args)
+    if args.kind == "sites":
+        data = [site_json(s) for s in kb.sites.values()]
+        lines = [
+            f"{s.id:<12} {s.name}: " + ", ".join(c.name for c in s.conditions)
+            for s in kb.sites.values()
+        ]
+    elif args.kind == "muscles":
+        data = [muscle_json(m) for m in kb.muscles.values()]
+        lines = [f"{m.id:<32} {m.name}" for m in kb.muscles.values()]
+    elif args.kind == "studies":
+        data = [study_json(s) for s in kb.studies.values()]
+        lines = [
+            f"{s.id:<16} level {s.evidence_level}: {s.citation.format(s.unverified)}"
+            for s in kb.studies.values()
+        ]
+    else:
+        data = [{"area": a, "sites": [s.id for s in kb.sites_for_area(a)]} for a in BODY_AREAS]
+        lines = [f"{d['area']:<16} " + ", ".join(d["sites"]) for d in data]  # type: ignore[arg-type]
+    return _emit(args, data, lines)
+
+
+def run_chain(args: argparse.Namespace) -> int:
+    kb = _load(args)
+    side = getattr(args, "side", None) or "both"
+    site = kb.site(args.site)
+    links = kb.chain_for(site.id, side)
+    data = {
+        "site": site.id,
+        "name": site.name,
+        "side": side,
+        "study": site.study.id,
+        "links": [link_json(link) for link in links],
+    }
+    lines = [f"{site.name} ({side}); study: {site.study.id}"]
+    for link in links:
+        studies = f" [needled in: {', '.join(s.id for s in link.studies)}]" if link.studies else ""
+        lines.append(f"  {link.role:<8} {link.muscle.name}: {link.reason}{studies}")
+    lines.append(kb.model_note)
+    return _emit(args, data, lines)
+
+
+def run_refers_to(args: argparse.Namespace) -> int:
+    from tp_explorer.knowledge import UnknownNameError
+
+    kb = _load(args)
+    if args.area not in BODY_AREAS:
+        raise UnknownNameError(f"unknown area {args.area!r}; valid areas: {', '.join(BODY_AREAS)}")
+    refs = kb.muscles_referring_to(args.area)
+    data = [{"muscle": r.muscle.id, "name": r.muscle.name, "zone": r.zone} for r in refs]
+    lines = [f"{r.zone:<10} {r.muscle.name} ({r.muscle.id})" for r in refs]
+    if not refs:
+        lines = [f"no muscle in the knowledge file refers pain to {args.area}"]
+    return _emit(args, data, lines)
