@@ -113,6 +113,11 @@ class Quiz:
         return answer
 
 
+def _mid(muscle: Any) -> str:
+    """A muscle reference as its id (knowledge gives Muscle objects; fakes may give ids)."""
+    return muscle if isinstance(muscle, str) else muscle.id
+
+
 def _zones(muscle: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(muscle.essential or ()), tuple(muscle.spillover or ())
 
@@ -126,7 +131,7 @@ def _site_members(knowledge: Any) -> dict[str, set[str]]:
         except Exception:
             continue
         for link in links:
-            members.setdefault(link.muscle, set()).add(site_id)
+            members.setdefault(_mid(link.muscle), set()).add(site_id)
     return members
 
 
@@ -148,8 +153,9 @@ def _scored_neighbours(knowledge: Any, muscle_id: str) -> list[tuple[str, int]]:
     scores: dict[str, int] = {}
     for area in sorted(mine):
         for ref in knowledge.muscles_referring_to(area):
-            if ref.muscle != muscle_id:
-                scores[ref.muscle] = scores.get(ref.muscle, 0) + 2
+            other = _mid(ref.muscle)
+            if other != muscle_id:
+                scores[other] = scores.get(other, 0) + 2
     sites = _site_members(knowledge)
     for other, other_sites in sites.items():
         if other != muscle_id and other_sites & sites.get(muscle_id, set()):

@@ -89,31 +89,55 @@ def _join_names(names: Sequence[str]) -> str:
 
 def study_citation(study: Any) -> tuple[str, str, str]:
     """(citation, doi, evidence) of a knowledge Study, as plain text."""
-    citation = _first(study, "citation", "reference", "title", default=str(study))
-    doi = str(_first(study, "doi", default=""))
+    cit = getattr(study, "citation", None)
+    if hasattr(cit, "format"):
+        citation = cit.format(tuple(getattr(study, "unverified", ()) or ()))
+        doi = str(getattr(cit, "doi", None) or "")
+    else:
+        citation = _first(study, "citation", "reference", "title", default=str(study))
+        doi = str(_first(study, "doi", default=""))
     evidence = _first(study, "evidence_level", "evidence", "level", default="")
     if not isinstance(evidence, str):
         evidence = str(_first(evidence, "label", "text", "summary", default=evidence))
     return str(citation), doi, str(evidence)
 
 
+EVIDENCE_WORDS = {
+    "1": "strong: a randomised trial or a review of trials",
+    "2": "moderate: a smaller or less controlled trial",
+    "3": "limited: a comparison without random allocation",
+    "4": "weak: a case series without a comparison group",
+    "5": "very weak: expert opinion or laboratory work",
+}
+
+
+def evidence_words(level: str) -> str:
+    """A CEBM level ("1b (CEBM 2011 level 2)") in words a patient can follow."""
+    level = (level or "").strip()
+    words = EVIDENCE_WORDS.get(level[:1], "")
+    return f"{words} (level {level})" if words else level
+
+
 def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tuple[str, ...]:
-    """Plain-language paragraphs for a patient about one pain site."""
+    """Plain-language paragraphs for a patient about one pain site.
+
+    What a trigger point is (the site's own explanation, written for patients), why muscles
+    away from the pain are treated, what the study found and how strong that is, and that the
+    model is debated.
+    """
     site = knowledge.sites[site_id]
-    label = _first(site, "label", "name", default=site_id.replace("_", " "))
+    label = str(_first(site, "name", "label", default=site_id.replace("_", " ")))
     links = knowledge.chain_for(site_id, side)
     local = [knowledge.muscles[_muscle_id(lk)].name for lk in links if lk.role == "local"]
     regional = [knowledge.muscles[_muscle_id(lk)].name for lk in links if lk.role != "local"]
-    paras = [TRIGGER_POINT_TEXT]
-    own = _first(site, "patient", "patient_text", "explanation", "plain", default="")
-    if own:
-        paras.append(str(own).strip())
+    own = str(_first(site, "explanation", "patient", default="")).strip()
+    paras = [own or TRIGGER_POINT_TEXT]
     if regional:
         paras.append(
-            f"Why a needle away from your {label.lower()} can help: muscles work as a chain. "
+            f"Why a needle away from the painful area can help: muscles work as a chain. "
             f"Besides the muscles near the pain ({_join_names(local) or 'none named'}), your "
             f"therapist may treat {_join_names(regional)}. Tight spots there can send pain "
-            "along the chain or change how you move, and easing them can calm the painful area."
+            "along the chain or change how you move, and easing them may calm the painful area."
         )
     elif local:
         paras.append(f"The muscles most often involved here are {_join_names(local)}.")
@@ -122,16 +146,20 @@ def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tup
     except Exception:
         study = None
     if study is not None:
-        found = _first(study, "plain", "patient", "found", "findings", "summary", default="")
+        design = str(_first(study, "design", default="")).strip().rstrip(".")
+        n = _first(study, "sample_size", default="")
+        unit = str(_first(study, "sample_unit", default="people"))
+        text = f"The research for {label.lower()} pain: "
+        text += f"{design}, {n} {unit}." if design and n else (design or "see the study below.")
         _cit, _doi, evidence = study_citation(study)
-        text = "What the research found: " + (str(found).strip() or "see the study below.")
         if evidence:
-            text += f" How strong the evidence is: {evidence}."
-        caveat = _first(study, "caveat", "limits", "overreach", default="")
-        if caveat:
-            text += f" {str(caveat).strip()}"
+            text += f" How strong the evidence is: {evidence_words(evidence)}."
+        note = str(_first(site, "study_note", default="")).strip()
+        if note:
+            text += f" {note}"
         paras.append(text)
-    paras.append(DEBATE_TEXT)
+    if "debate" not in own.lower():
+        paras.append(DEBATE_TEXT)
     return tuple(paras)
 
 
@@ -142,7 +170,7 @@ def handout_content(knowledge: Any, site_id: str, side: str = "both") -> Handout
 
         raise InputError(f"unknown pain site {site_id!r}; known: {', '.join(knowledge.sites)}")
     site = knowledge.sites[site_id]
-    label = str(_first(site, "label", "name", default=site_id.replace("_", " ")))
+    label = str(_first(site, "name", "label", default=site_id.replace("_", " ")))
     links = knowledge.chain_for(site_id, side)
     muscles = tuple((knowledge.muscles[_muscle_id(lk)].name, lk.role) for lk in links)
     zones: list[str] = []
@@ -336,3 +364,81 @@ def export_handout(
     with atomic_target(target, overwrite) as tmp:
         write_handout_pdf(tmp, content, qimages)
     return Path(target)
+
+
+HANDOUT_VIEWS = (("Anterior (front)", "anterior"), ("Posterior (back)", "posterior"))
+IMAGE_SIZE = (800, 1000)
+
+
+def handout_images(
+    anatomy: Any, highlight: Any, layers: Any, size: tuple[int, int] = IMAGE_SIZE
+) -> list[tuple[str, np.ndarray]]:
+    """Front and back pictures of one selection, off screen through the window's scene code."""
+    from tp_explorer.scene.snapshot import render_image
+
+    return [
+        (caption, render_image(anatomy, highlight, layers, view=view, size=size))
+        for caption, view in HANDOUT_VIEWS
+    ]
+
+
+def export_handout_interactive(window: Any) -> Path | None:
+    """File > Export handout: the selected site and side as shown, asking before overwriting."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from tp_explorer.ui.export_image import ask_save_path, confirm_overwrite
+
+    state = window.state
+    if state.site is None:
+        QMessageBox.information(
+            window, "Export handout", "Choose a pain site first; the handout is about one site."
+        )
+        return None
+    path = ask_save_path(
+        window, "Export handout", f"handout-{state.site}-{state.side}.pdf", "PDF (*.pdf)"
+    )
+    if path is None:
+        return None
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    overwrite = path.exists()
+    if overwrite and not confirm_overwrite(window, path):
+        return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return write_window_handout(window, path, overwrite)
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def write_window_handout(window: Any, path: str | Path, overwrite: bool = False) -> Path:
+    """The handout of what the window shows now: its site, side, highlight and layers."""
+    state, scene = window.state, window.scene
+    content = handout_content(window.knowledge, state.site, state.side)
+    layers = set(scene.layers) | {"zones", "skin", "muscles", "bones"}
+    images = handout_images(window.anatomy, scene.highlight, frozenset(layers))
+    return export_handout(path, content, images, overwrite)
+
+
+def write_site_handout(
+    site_id: str,
+    target: str | Path,
+    side: str = "both",
+    regions: str | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """The command-line handout: a selection made from SITE and --side, rendered off screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    from tp_explorer.anatomy import load_anatomy
+    from tp_explorer.knowledge import load_knowledge
+    from tp_explorer.state import Selection, make_highlight
+    from tp_explorer.state.model import DEFAULT_LAYERS
+
+    kb = load_knowledge(regions)
+    content = handout_content(kb, site_id, side)  # an unknown site is an InputError
+    anatomy = load_anatomy()
+    highlight = make_highlight(Selection(site=site_id, side=side), kb)
+    _app = QGuiApplication.instance() or QGuiApplication(["tp-explorer"])
+    images = handout_images(anatomy, highlight, DEFAULT_LAYERS)
+    return export_handout(target, content, images, overwrite)

@@ -1,0 +1,161 @@
+"""Wires the chair-and-classroom features into the main window: presentation mode, handout,
+quiz, compare, the needle-safety layer and Save image.
+
+``install(window)`` is called once at the end of ``MainWindow.__init__``. It only adds menu
+entries, toolbar buttons, docks and its own scene layers; it never replaces the window's own
+controller, and it follows state changes through ``state.changed``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from tp_explorer.scene.safety import SafetyLayer, SafetyView, safety_note
+from tp_explorer.state.safety import structures_near
+from tp_explorer.ui.compare import ComparePanel
+from tp_explorer.ui.export_image import save_image_interactive
+from tp_explorer.ui.handout import export_handout_interactive
+from tp_explorer.ui.presentation import PresentationMode
+from tp_explorer.ui.quiz import QuizPanel, QuizPickRouter
+
+log = logging.getLogger(__name__)
+
+SAFETY_LAYER = "safety"
+
+
+class SafetyController(QObject):
+    """Keeps the needle-safety layer in step with the state.
+
+    The layer toggle follows the focus (on when one muscle is focused, off when none) until the
+    user sets it by hand; after that the user's choice stands.
+    """
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.layer = SafetyLayer(window.plotter, window.anatomy)
+        self.user_choice: bool | None = None
+        self.action = QAction("Needle-safety layer", window)
+        self.action.setObjectName("action_safety")
+        self.action.setCheckable(True)
+        self.action.setToolTip("Nerves and vessels near the focused muscle's trigger points")
+        self.action.triggered.connect(self._on_action_triggered)
+        window.state.changed.connect(self._on_state_changed)
+        self.update()
+
+    @property
+    def enabled(self) -> bool:
+        if self.user_choice is not None:
+            return self.user_choice
+        return self.window.state.focus is not None
+
+    def _on_action_triggered(self, checked: bool) -> None:
+        self.user_choice = checked
+        self.update()
+        self.window.plotter.render()
+
+    def _on_state_changed(self, names: frozenset[str]) -> None:
+        if names & {"focus", "side", "site", "mode"}:
+            self.update()
+
+    def update(self) -> None:
+        state, kb = self.window.state, self.window.knowledge
+        on = self.enabled and state.mode in ("explore", "presentation")
+        self.action.blockSignals(True)
+        self.action.setChecked(self.enabled)
+        self.action.blockSignals(False)
+        sides = ("left", "right") if state.side == "both" else (state.side,)
+        near: tuple = ()
+        note = ""
+        focus = state.focus
+        if on and focus is not None and focus in kb.muscles:
+            muscle = kb.muscles[focus]
+            near = structures_near(self.window.anatomy, muscle, sides)
+            note = safety_note(muscle.name, near, muscle.precautions)
+        self.layer.show(SafetyView(on, sides, near, note))
+
+
+def install(window: Any) -> None:
+    """Add every feature of issue 6 to the window."""
+    file_menu = window.menu("&File")
+    view_menu = window.menu("&View")
+    tools_menu = window.menu("&Tools")
+
+    save_image = QAction("Save image…", window)
+    save_image.setObjectName("action_save_image")
+    save_image.setShortcut(QKeySequence.StandardKey.Save)
+    save_image.triggered.connect(lambda: save_image_interactive(window))
+    file_menu.addAction(save_image)
+
+    handout = QAction("Export handout…", window)
+    handout.setObjectName("action_export_handout")
+    handout.triggered.connect(lambda: export_handout_interactive(window))
+    file_menu.addAction(handout)
+
+    presentation = PresentationMode(window)
+    view_menu.addAction(presentation.action)
+    window.toolbar.addAction(presentation.action)
+    window.state.changed.connect(
+        lambda names: (
+            presentation.refresh() if presentation.active and names & {"site", "side"} else None
+        )
+    )
+
+    safety = SafetyController(window)
+    view_menu.addAction(safety.action)
+
+    quiz = QuizPanel(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, quiz)
+    quiz.hide()
+    quiz_action = QAction("Referral quiz…", window)
+    quiz_action.setObjectName("action_quiz")
+    quiz_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quiz_action.triggered.connect(lambda: (quiz.show(), quiz.raise_()))
+    tools_menu.addAction(quiz_action)
+    router = QuizPickRouter(quiz)
+
+    compare = ComparePanel(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, compare)
+    compare.hide()
+    compare_action = QAction("Compare muscles…", window)
+    compare_action.setObjectName("action_compare")
+    compare_action.triggered.connect(lambda: (compare.show(), compare.raise_()))
+    tools_menu.addAction(compare_action)
+
+    window.features = FeatureSet(presentation, safety, quiz, router, compare)
+    _connect_picks(window, router)
+
+
+class FeatureSet:
+    """Handles to the installed features, for tests and the quiz command."""
+
+    def __init__(self, presentation, safety, quiz, router, compare) -> None:
+        self.presentation = presentation
+        self.safety = safety
+        self.quiz = quiz
+        self.quiz_router = router
+        self.compare = compare
+
+
+def _connect_picks(window: Any, router: QuizPickRouter) -> None:
+    """Route clicks on the model to the quiz while it waits for an answer."""
+    controller = window.controller
+    add = getattr(controller, "add_pick_interceptor", None)
+    if callable(add):
+        add(router)
+        return
+    log.warning("the window's controller offers no pick hook; quiz answers by click are off")
+
+
+def run_quiz_window(regions: str | None = None, seed: int | None = None, rounds: int = 10) -> int:
+    """`tp-explorer quiz`: open the window with the quiz started."""
+    from tp_explorer.ui import app
+
+    def start(window: Any) -> None:
+        window.features.quiz.start(rounds=rounds, seed=seed)
+
+    return app.run_window(regions=regions, on_ready=start)

@@ -1,0 +1,183 @@
+"""Presentation mode for the chair: full screen, large type, a patient's explanation, a turntable.
+
+F11 (or the toolbar button) enters; Esc or F11 leaves. Technical panels, toolbars, the menu bar
+and the status bar are hidden and restored exactly as they were. The turntable turns the camera
+slowly and stops on any key, click or wheel, so the therapist can take over at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tp_explorer.ui.handout import DEBATE_TEXT, TRIGGER_POINT_TEXT, patient_explanation
+
+TURN_DEGREES = 0.35
+TURN_INTERVAL_MS = 40
+LARGE_PT = 20
+STOP_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+def presentation_text(knowledge: Any, site_id: str | None, side: str = "both") -> str:
+    """The short patient explanation shown beside the model (plain text)."""
+    if site_id is None or site_id not in knowledge.sites:
+        return (
+            TRIGGER_POINT_TEXT + "\n\nChoose a pain site to see which muscles may be involved.\n\n"
+        ) + DEBATE_TEXT
+    return "\n\n".join(patient_explanation(knowledge, site_id, side))
+
+
+class PresentationMode(QObject):
+    """Owns the F11 action, the patient panel and the turntable timer of one window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self._hidden: list[QWidget] = []
+        self._was_maximized = False
+
+        self.action = QAction("Presentation mode", window)
+        self.action.setObjectName("action_presentation")
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.action.setToolTip("Full screen for the patient (F11; Esc leaves)")
+        self.action.toggled.connect(self._on_action_toggled)
+
+        self.panel = QDockWidget("About your pain", window)
+        self.panel.setObjectName("dock_presentation")
+        self.panel.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.panel.setTitleBarWidget(QWidget())
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        f = QFont()
+        f.setPointSize(LARGE_PT + 8)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.text = QLabel()
+        self.text.setObjectName("presentation_text")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        f = QFont()
+        f.setPointSize(LARGE_PT)
+        self.text.setFont(f)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(24, 24, 24, 24)
+        lay.addWidget(self.title)
+        lay.addWidget(self.text, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.panel.setWidget(scroll)
+        self.panel.setMinimumWidth(520)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TURN_INTERVAL_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    # -- entering and leaving -------------------------------------------------------------
+    def _on_action_toggled(self, on: bool) -> None:
+        if on:
+            self.enter()
+        else:
+            self.leave()
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        w = self.window
+        self.active = True
+        self._was_maximized = w.isMaximized()
+        candidates: list[QWidget] = [*w.findChildren(QDockWidget), *self._toolbars()]
+        if w.menuBar() is not None:
+            candidates.append(w.menuBar())
+        if w.statusBar() is not None:
+            candidates.append(w.statusBar())
+        self._hidden = [c for c in candidates if c is not self.panel and c.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
+        self.refresh()
+        self.panel.show()
+        self._set_mode("presentation")
+        w.showFullScreen()
+        QApplication.instance().installEventFilter(self)
+        self.timer.start()
+        self.action.setChecked(True)
+
+    def leave(self) -> None:
+        if not self.active:
+            return
+        self.active = False
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+        self.panel.hide()
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        if self._was_maximized:
+            self.window.showMaximized()
+        else:
+            self.window.showNormal()
+        self._set_mode("explore")
+        self.action.setChecked(False)
+
+    def refresh(self) -> None:
+        """Fill the patient panel for the selected site."""
+        kb = self.window.knowledge
+        site = self.window.state.site
+        side = self.window.state.side
+        if site is not None and site in kb.sites:
+            label = getattr(kb.sites[site], "name", None) or site.replace("_", " ")
+            self.title.setText(f"{label} pain")
+        else:
+            self.title.setText("Trigger points")
+        self.text.setText(presentation_text(kb, site, side))
+
+    @property
+    def turning(self) -> bool:
+        return self.timer.isActive()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _toolbars(self) -> list[QWidget]:
+        from PySide6.QtWidgets import QToolBar
+
+        return list(self.window.findChildren(QToolBar))
+
+    def _set_mode(self, mode: str) -> None:
+        with contextlib.suppress(ValueError, TypeError):
+            self.window.state.update(mode=mode)
+
+    def _on_timer_timeout(self) -> None:
+        plotter = self.window.plotter
+        plotter.camera.Azimuth(TURN_DEGREES)
+        plotter.render()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.active and event.type() in STOP_EVENTS:
+            self.timer.stop()
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+                self.leave()
+                return True
+        return False
