@@ -44,6 +44,9 @@ class Checker:
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
+        # Ids of records that are present but invalid: references to them are not reported
+        # again, so one mistake gives one message.
+        self.broken_ids: set[str] = set()
 
     def add(
         self, path: PathKey, message: str, value: object = _BAD, expected: str | None = None
@@ -290,6 +293,8 @@ def _collection(
     for i, item in enumerate(value):
         made = make(ck, item, (*path, i))
         if made is None or made is _BAD:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                ck.broken_ids.add(item["id"])
             continue
         if made.id in out:
             ck.add(
@@ -308,6 +313,8 @@ def _ref(ck: Checker, v: object, p: PathKey, table: dict, what: str) -> object:
     if not isinstance(v, str):
         return ck.add(p, f"wrong type for a {what} id", v, f"the id of a {what}")
     if v not in table:
+        if v in ck.broken_ids:
+            return _BAD
         names = ", ".join(table) or "(none defined)"
         return ck.add(p, f"unknown {what} '{v}'", v, f"one of: {names}")
     return table[v]

@@ -161,7 +161,9 @@ def _syntax_problem(file: str, exc: yaml.YAMLError) -> KnowledgeError:
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
     if context:
-        message += f" ({context})"
+        started = getattr(exc, "context_mark", None)
+        where = f" started at line {started.line + 1}" if started is not None else ""
+        message += f" ({context}{where})"
     if "'\\t'" in str(problem) or "\t" in str(problem):
         message += "; tabs are not allowed for indentation in YAML, use spaces"
     if isinstance(exc, yaml.reader.ReaderError):

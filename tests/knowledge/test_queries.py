@@ -1,0 +1,78 @@
+"""Queries the window and command line use."""
+
+from __future__ import annotations
+
+import pytest
+
+from tp_explorer.errors import InputError
+from tp_explorer.knowledge import Knowledge, UnknownNameError
+
+
+def test_chain_for_local_first_and_sides(kb: Knowledge) -> None:
+    links = kb.chain_for("ankle_foot", "left")
+    roles = [ln.role for ln in links]
+    assert roles == sorted(roles, key=lambda r: r != "local")
+    assert all(ln.sides == ("left",) for ln in links)
+    assert all(ln.sides == ("left", "right") for ln in kb.chain_for("ankle_foot"))
+    assert links[0].muscle.id == "quadratus_plantae" and links[0].reason
+
+
+def test_chain_for_unknown_site_and_side(kb: Knowledge) -> None:
+    with pytest.raises(UnknownNameError, match="valid sites: ankle_foot"):
+        kb.chain_for("elbow")
+    with pytest.raises(InputError, match="valid sides"):
+        kb.chain_for("hip", "middle")
+
+
+def test_muscles_referring_to_marks_zones(kb: Knowledge) -> None:
+    refs = {r.muscle.id: r.zone for r in kb.muscles_referring_to("heel")}
+    assert refs["soleus"] == "essential" and refs["quadratus_plantae"] == "essential"
+    assert refs["tibialis_posterior"] == "spillover"
+    zones = [r.zone for r in kb.muscles_referring_to("heel")]
+    assert zones == sorted(zones)  # essential before spillover
+    with pytest.raises(UnknownNameError, match="valid areas"):
+        kb.muscles_referring_to("elbow")
+
+
+def test_study_for(kb: Knowledge) -> None:
+    assert kb.study_for("pelvis").id == "george_2018"
+    with pytest.raises(UnknownNameError):
+        kb.study_for("shoulder")
+
+
+def test_sites_for_area(kb: Knowledge) -> None:
+    assert [s.id for s in kb.sites_for_area("heel")] == ["ankle_foot"]
+    assert {s.id for s in kb.sites_for_area("buttock")} == {"hip", "pelvis"}
+    with pytest.raises(UnknownNameError):
+        kb.sites_for_area("nose")
+
+
+@pytest.mark.parametrize(
+    "query,kind,expected",
+    [
+        ("peronues", "muscle", "fibularis_longus"),
+        ("peroneus longus", "muscle", "fibularis_longus"),
+        ("shin splint", "condition", "shin_splints"),
+        ("glute med", "muscle", "gluteus_medius"),
+        ("plantar fascitis", "condition", "plantar_heel_pain"),
+        ("medial tibial stress", "condition", "shin_splints"),
+        ("Piriformis", "muscle", "piriformis"),
+        ("lower back", "site", "lower_back"),
+        ("gastrocnemous", "muscle", "gastrocnemius"),
+    ],
+)
+def test_search_is_typo_tolerant(kb: Knowledge, query, kind, expected) -> None:
+    hits = kb.search(query)
+    assert hits, query
+    assert (hits[0].kind, hits[0].id) == (kind, expected), hits[:3]
+
+
+def test_search_condition_hit_names_its_site(kb: Knowledge) -> None:
+    hit = kb.search("piriformis syndrome")[0]
+    assert (hit.kind, hit.site_id) == ("condition", "hip")
+
+
+def test_search_nothing_for_nonsense_or_empty(kb: Knowledge) -> None:
+    assert kb.search("xqzv") == ()
+    assert kb.search("   ") == ()
+    assert len(kb.search("muscle", limit=2)) <= 2
