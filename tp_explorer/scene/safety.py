@@ -104,7 +104,7 @@ class SafetyLayer:
             if strong:
                 label.SetPosition(*closest[key])
         text = "\n".join(textwrap.fill(p, NOTE_WRAP) for p in view.note.splitlines())
-        self.note.SetInput(text)
+        self.note.SetText(1, text)  # corner 1: lower right
         self.note.SetVisibility(view.visible and bool(text))
 
     def visible_structures(self) -> set[tuple[str, str]]:

@@ -77,6 +77,7 @@ class QuizPanel(QDockWidget):
         self.quiz: Quiz | None = None
         self.last: Answer | None = None
         self.seed: int | None = None
+        self.shown = None  # the question on screen; ``last`` is its answer once given
 
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -171,8 +172,7 @@ class QuizPanel(QDockWidget):
 
     @property
     def awaiting_answer(self) -> bool:
-        q = None if self.quiz is None else self.quiz.current
-        return q is not None and (self.last is None or self.last.question is not q)
+        return self.shown is not None and self.last is None
 
     def choose(self, index: int) -> Answer | None:
         """Pick choice ``index`` (0-3) of a name-the-muscle question."""
@@ -216,6 +216,7 @@ class QuizPanel(QDockWidget):
         """Leave quiz mode and give the model back to the explorer."""
         self.quiz = None
         self.last = None
+        self.shown = None
         with contextlib.suppress(ValueError):
             self.window.state.update(mode="explore")
         self._refresh_scene_from_state()
@@ -255,6 +256,7 @@ class QuizPanel(QDockWidget):
 
     def _show_question(self) -> None:
         q = self.quiz.current
+        self.shown = q
         self.last = None
         self.progress.setText(f"Question {q.number} of {self.quiz.rounds}")
         self.question.setText(q.prompt)
@@ -310,6 +312,7 @@ class QuizPanel(QDockWidget):
 
     def _show_review(self) -> None:
         qz = self.quiz
+        self.shown = None
         self.progress.setText("Quiz finished")
         self.question.setText(f"You scored {qz.score} out of {qz.rounds}.")
         self.hint.setText(f"Best streak: {qz.best_streak}.")
