@@ -96,29 +96,25 @@ def _spread(points: np.ndarray, centre: np.ndarray, t: np.ndarray) -> tuple[np.n
     return axis, float(0.5 * (proj.max() - proj.min()))
 
 
-def layout_parts(parts: list[MusclePart], spec: MuscleSpec, extra: np.ndarray | None) -> Layout:
-    """Turn the model parts of one muscle into a centreline and cross-section areas."""
+def layout_parts(
+    parts: list[MusclePart], spec: MuscleSpec, origin: np.ndarray | None = None
+) -> Layout:
+    """Turn the model parts of one muscle into a centreline and cross-section areas.
+
+    origin: an extra proximal point (an authored landmark or another part's origin) for model
+    paths that start part-way along their muscle's real origin (the vasti, psoas).
+    """
     n = STATIONS
     s = np.linspace(0, 1, n)
     bump = _bump(s, spec.belly)
     paths = [_orient(p, spec.start) for p in parts]
-    total = sum(p.max_force for p in parts) / SPECIFIC_TENSION * ANATOMICAL_FRACTION
+    scale = ANATOMICAL_FRACTION * spec.area_scale / SPECIFIC_TENSION
     if spec.merge == "column":
-        return _layout_column(paths, [p.max_force for p in parts], spec, bump)
-    if spec.merge == "mean":
-        res = np.stack([resample(p, n) for p in paths])
-        centre = res.mean(axis=0)
-        t = _tangents(centre)
-        dirs, half = [], []
-        for i in range(n):
-            axis, h = _spread(res[:, i], centre[i], t[i])
-            dirs.append(axis)
-            half.append(h)
-        area = TENDON_AREA + (total - TENDON_AREA) * bump
-        return Layout(centre, area, np.array(dirs), np.array(half))
+        return _layout_column(paths, [p.max_force * scale for p in parts], spec, bump)
+    total = sum(p.max_force for p in parts) * scale
     path = paths[0]
-    if extra is not None:
-        path = np.vstack([extra[None], path])
+    if origin is not None:
+        path = np.vstack([origin[None], path])
     centre = resample(path, n)
     area = TENDON_AREA + (total - TENDON_AREA) * bump
     return Layout(centre, area, None, None)
@@ -128,43 +124,60 @@ TENDON_AREA = np.pi * TENDON_RADIUS**2
 
 
 def _layout_column(
-    paths: list[np.ndarray], forces: list[float], spec: MuscleSpec, bump: np.ndarray
+    paths: list[np.ndarray], areas: list[float], spec: MuscleSpec, bump: np.ndarray
 ) -> Layout:
-    """Stacked fascicles: bin every fascicle point by height; area = fascicles crossing a level."""
+    """Fans and stacks of fascicles: bin every fascicle point along their common axis.
+
+    The area at a level is the sum of the fascicles crossing it, so a fan such as adductor
+    magnus or a stack such as multifidus is as long as its longest fascicle and as wide as the
+    fascicles are spread, instead of an average fascicle.
+    """
     dense = []
     for p in paths:
-        q = resample(p, 30)
+        q = resample(p, 40)
         if spec.top is not None:
             q = q[q[:, 2] <= spec.top]
         dense.append(q)
     keep = [i for i, q in enumerate(dense) if len(q) >= 2]
     dense = [dense[i] for i in keep]
-    forces = [forces[i] for i in keep]
+    areas = [areas[i] for i in keep]
     allp = np.vstack(dense)
-    z = np.linspace(allp[:, 2].min() + 0.004, allp[:, 2].max() - 0.004, STATIONS)
-    win = max((z[-1] - z[0]) / STATIONS, 0.006)
-    centre = np.empty((STATIONS, 3))
+    # Common axis: from the mean proximal end to the mean distal end of the fascicles.
+    axis = np.mean([q[-1] for q in dense], axis=0) - np.mean([q[0] for q in dense], axis=0)
+    axis /= np.linalg.norm(axis)
+    proj = (allp - allp.mean(axis=0)) @ axis
+    spans = [((q - allp.mean(axis=0)) @ axis) for q in dense]
+    h = np.linspace(proj.min() + 0.003, proj.max() - 0.003, STATIONS)
+    win = max((h[-1] - h[0]) / STATIONS, 0.006)
+    centre = np.full((STATIONS, 3), np.nan)
     area = np.empty(STATIONS)
-    for i, zi in enumerate(z):
-        sel = np.abs(allp[:, 2] - zi) <= win
-        centre[i] = allp[sel].mean(axis=0) if sel.any() else np.nan
-        crossing = [
-            f for q, f in zip(dense, forces, strict=True) if q[:, 2].min() <= zi <= q[:, 2].max()
-        ]
-        area[i] = sum(crossing) / SPECIFIC_TENSION * ANATOMICAL_FRACTION
+    for i, hi in enumerate(h):
+        sel = np.abs(proj - hi) <= win
+        if sel.any():
+            centre[i] = allp[sel].mean(axis=0)
+        crossing = [a for sp, a in zip(spans, areas, strict=True) if sp.min() <= hi <= sp.max()]
+        area[i] = sum(crossing)
     good = ~np.isnan(centre[:, 0])
     for k in range(3):
-        centre[:, k] = np.interp(z, z[good], centre[good, k])
+        centre[:, k] = np.interp(h, h[good], centre[good, k])
+    if spec.min_lateral > 0:
+        # Fascicles that reach the spinous processes pull the mean over the midline.
+        sgn = np.sign(np.sum(allp[:, 0]))
+        centre[:, 0] = sgn * np.maximum(np.abs(centre[:, 0]), spec.min_lateral)
     for _ in range(2):
         centre[1:-1] = 0.25 * centre[:-2] + 0.5 * centre[1:-1] + 0.25 * centre[2:]
     t = _tangents(centre)
     dirs, half = [], []
-    for i, zi in enumerate(z):
-        sel = np.abs(allp[:, 2] - zi) <= win
-        axis, h = _spread(allp[sel], centre[i], t[i])
-        dirs.append(axis)
-        half.append(h)
-    ends = np.minimum(1.0, 0.35 + bump * 2)
+    for i, hi in enumerate(h):
+        sel = np.abs(proj - hi) <= win
+        ax, hw = _spread(allp[sel], centre[i], t[i])
+        if spec.width_axis is not None:
+            ax = np.asarray(spec.width_axis, dtype=float)
+            rel = allp[sel] - centre[i]
+            hw = float(np.abs(rel @ ax).max()) if sel.any() else 0.0
+        dirs.append(ax)
+        half.append(min(hw, spec.max_half_width))
+    ends = np.minimum(1.0, 0.25 + bump * 1.5)
     area = np.maximum(area * ends, TENDON_AREA)
     return Layout(centre, area, np.array(dirs), np.array(half))
 

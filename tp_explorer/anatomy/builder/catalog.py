@@ -13,7 +13,7 @@ SPECIFIC_TENSION = 60e4  # 60 N/cm²
 # The physiological area cuts every fibre at a right angle; in pennate leg muscles the
 # anatomical (belly) section is a fraction of it, and Rajagopal's forces are those of young,
 # strong adults. Without this factor the vasti and soleus would be twice as thick as a thigh.
-ANATOMICAL_FRACTION = 0.45
+ANATOMICAL_FRACTION = 0.4
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class MuscleSpec:
     to b1; outside it the muscle is tendon.
     aspect: width/thickness of the cross-section (flat muscles > 1).
     top: clip the column at this height (m) so back muscles stop at the lower thorax.
+    origin: a landmark (see landmarks.py) prepended where the model's path starts part-way
+    along the real origin (the vasti start mid-femur in Rajagopal's model).
+    area_scale: MyoTorso's fascicle forces are low; the lumbar muscles are scaled so their
+    sections come near published MRI values (multifidus ~6 cm², erector ~15 cm², QL ~5 cm²).
     """
 
     parts: tuple[str, ...]
@@ -38,13 +42,18 @@ class MuscleSpec:
     aspect: float = 1.5
     top: float | None = None
     prepend: str | None = None  # a part whose origin extends the path proximally
+    origin: tuple[str, tuple[float, float, float]] | None = None  # landmark (bone, fractions)
+    area_scale: float = 1.0
+    width_axis: tuple[float, float, float] | None = None  # fixed width direction (world)
+    max_half_width: float = 0.06
+    min_lateral: float = 0.0  # keep a column's centre at least this far from the midline (m)
 
 
 _GL = (0.0, 0.2, 0.75, 0.97)
 MODEL_MUSCLES: dict[str, MuscleSpec] = {
-    "gluteus_maximus": MuscleSpec(("glmax1", "glmax2", "glmax3"), "mean", belly=_GL, aspect=2.5),
-    "gluteus_medius": MuscleSpec(("glmed1", "glmed2", "glmed3"), "mean", belly=_GL, aspect=2.0),
-    "gluteus_minimus": MuscleSpec(("glmin1", "glmin2", "glmin3"), "mean", belly=_GL, aspect=2.0),
+    "gluteus_maximus": MuscleSpec(("glmax1", "glmax2", "glmax3"), "column", belly=_GL, aspect=2.5),
+    "gluteus_medius": MuscleSpec(("glmed1", "glmed2", "glmed3"), "column", belly=_GL, aspect=2.0),
+    "gluteus_minimus": MuscleSpec(("glmin1", "glmin2", "glmin3"), "column", belly=_GL, aspect=2.0),
     "piriformis": MuscleSpec(("piri",), belly=(0.0, 0.15, 0.6, 0.95), aspect=1.6),
     "tensor_fasciae_latae": MuscleSpec(("tfl",), belly=(0.0, 0.08, 0.3, 0.5), aspect=1.8),
     "iliacus": MuscleSpec(("iliacus",), belly=(0.0, 0.1, 0.6, 0.95), aspect=2.5),
@@ -52,9 +61,23 @@ MODEL_MUSCLES: dict[str, MuscleSpec] = {
         ("psoas",), belly=(0.0, 0.15, 0.75, 0.97), aspect=1.2, prepend="Ps_L1_VB"
     ),
     "quadratus_lumborum": MuscleSpec(
-        tuple(f"QL_{k}" for k in ("post", "mid", "ant")), "column", "inferior", aspect=2.0
+        tuple(f"QL_{k}" for k in ("post", "mid", "ant")),
+        "column",
+        "inferior",
+        aspect=2.0,
+        area_scale=2.5,
     ),
-    "multifidus": MuscleSpec(("MF_",), "column", "inferior", (0.0, 0.1, 0.9, 1.0), 1.3),
+    "multifidus": MuscleSpec(
+        ("MF_",),
+        "column",
+        "inferior",
+        (0.0, 0.1, 0.9, 1.0),
+        1.3,
+        area_scale=2.5,
+        width_axis=(1.0, 0.0, 0.0),
+        max_half_width=0.012,
+        min_lateral=0.017,
+    ),
     "iliocostalis": MuscleSpec(
         ("IL_L", "IL_R10", "IL_R11", "IL_R12"),
         "column",
@@ -73,9 +96,24 @@ MODEL_MUSCLES: dict[str, MuscleSpec] = {
     ),
     "sartorius": MuscleSpec(("sart",), belly=(0.0, 0.06, 0.8, 0.97), aspect=3.0),
     "rectus_femoris": MuscleSpec(("recfem",), belly=(0.02, 0.2, 0.7, 0.9), aspect=1.3),
-    "vastus_lateralis": MuscleSpec(("vaslat",), belly=(0.0, 0.15, 0.7, 0.9), aspect=1.8),
-    "vastus_medialis": MuscleSpec(("vasmed",), belly=(0.0, 0.3, 0.8, 0.95), aspect=1.6),
-    "vastus_intermedius": MuscleSpec(("vasint",), belly=(0.0, 0.15, 0.7, 0.9), aspect=2.2),
+    "vastus_lateralis": MuscleSpec(
+        ("vaslat",),
+        belly=(0.0, 0.12, 0.62, 0.85),
+        aspect=1.8,
+        origin=("femur", (0.9, 0.45, 0.86)),
+    ),
+    "vastus_medialis": MuscleSpec(
+        ("vasmed",),
+        belly=(0.0, 0.25, 0.75, 0.92),
+        aspect=1.6,
+        origin=("femur", (0.3, 0.6, 0.78)),
+    ),
+    "vastus_intermedius": MuscleSpec(
+        ("vasint",),
+        belly=(0.0, 0.12, 0.65, 0.85),
+        aspect=2.2,
+        origin=("femur", (0.55, 0.2, 0.8)),
+    ),
     "adductor_longus": MuscleSpec(("addlong",), belly=(0.0, 0.2, 0.8, 1.0), aspect=1.8),
     "adductor_brevis": MuscleSpec(("addbrev",), belly=(0.0, 0.2, 0.8, 1.0), aspect=1.8),
     "adductor_magnus": MuscleSpec(

@@ -14,6 +14,7 @@ from tp_explorer.anatomy.builder import authored, bellies, bones, skin
 from tp_explorer.anatomy.builder.areas import label_skin
 from tp_explorer.anatomy.builder.bonefield import BoneField
 from tp_explorer.anatomy.builder.catalog import MODEL_MUSCLES
+from tp_explorer.anatomy.builder.landmarks import resolve
 from tp_explorer.anatomy.builder.model import MusclePart, SourceModel, load_source
 from tp_explorer.anatomy.builder.nerves import build_nerves
 from tp_explorer.anatomy.builder.writer import write_assets
@@ -45,10 +46,13 @@ def build_muscles(src: SourceModel, field: BoneField) -> dict[str, dict[str, bel
         for side in SIDES:
             if mesh_id in MODEL_MUSCLES:
                 spec = MODEL_MUSCLES[mesh_id]
-                extra = None
+                origin = None
                 if spec.prepend:
-                    extra = src.parts[side][spec.prepend].path[0]
-                layout = bellies.layout_parts(_parts(src, side, spec.parts), spec, extra)
+                    origin = src.parts[side][spec.prepend].path[0]
+                if spec.origin:
+                    bone, at = spec.origin
+                    origin = resolve({"bone": bone, "at": at}, side, src.bones)
+                layout = bellies.layout_parts(_parts(src, side, spec.parts), spec, origin)
                 aspect = spec.aspect
             else:
                 layout, aspect = authored.authored_layout(data[mesh_id], side, src.bones)
