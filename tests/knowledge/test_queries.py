@@ -76,3 +76,15 @@ def test_search_nothing_for_nonsense_or_empty(kb: Knowledge) -> None:
     assert kb.search("xqzv") == ()
     assert kb.search("   ") == ()
     assert len(kb.search("muscle", limit=2)) <= 2
+
+
+def test_knowledge_layer_is_pure_python() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tp_explorer.knowledge as k; k.load_knowledge(); "
+        "bad = {'numpy', 'PySide6', 'pyvista', 'vtk', 'vtkmodules'} & set(sys.modules); "
+        "sys.exit(1 if bad else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
