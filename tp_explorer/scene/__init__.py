@@ -1,1 +1,30 @@
-"""tp_explorer.scene layer (see DESIGN.md)."""
+"""tp_explorer.scene: the 3D body in pyvista/VTK, no Qt widgets.
+
+Actors are made once; ``BodyScene.apply(highlight, layers)`` changes colours, opacities and
+visibility only. Camera presets are data; picks come back as ids.
+"""
+
+from tp_explorer.scene.body import BodyScene
+from tp_explorer.scene.camera import (
+    VIEW_CHOICES,
+    VIEWS,
+    ViewPreset,
+    camera_position,
+    view_direction,
+)
+from tp_explorer.scene.picking import PickResult, RayHit, RayPicker, VtkRayPicker
+from tp_explorer.scene.snapshot import render_image
+
+__all__ = [
+    "VIEWS",
+    "VIEW_CHOICES",
+    "BodyScene",
+    "PickResult",
+    "RayHit",
+    "RayPicker",
+    "ViewPreset",
+    "VtkRayPicker",
+    "camera_position",
+    "render_image",
+    "view_direction",
+]

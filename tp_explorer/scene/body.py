@@ -1,0 +1,391 @@
+"""The 3D lower body: every actor made once; a selection only recolours, fades and hides them.
+
+Actors: bones in three merged groups (left, right, midline); one actor per muscle mesh and side
+(so a selection is a handful of property changes, and a pick names the muscle directly); the skin
+in a left and a right half (for the side filter); one solid and one striped zone shell per body
+area and side; one point actor for trigger-point markers and one label actor, whose small inputs
+are refilled on each selection.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+
+from tp_explorer import palette
+from tp_explorer.scene import zones as zone_geometry
+from tp_explorer.scene.camera import camera_position, view_direction
+from tp_explorer.scene.picking import PickResult, RayPicker, VtkRayPicker
+from tp_explorer.state import Highlight
+
+log = logging.getLogger(__name__)
+
+SIDE_OF_X = {True: "left", False: "right"}  # the subject's left is +x
+MIDLINE_M = 0.03
+ZONE_KINDS = ("essential", "spillover")
+ZONE_OPACITY = 0.6  # muscles stay visible under the zones
+
+
+def _side_of(x: float) -> str:
+    return SIDE_OF_X[x > 0]
+
+
+class BodyScene:
+    """Owns the actors of one plotter (a QtInteractor or an off-screen pyvista.Plotter)."""
+
+    def __init__(
+        self,
+        plotter: Any,
+        anatomy: Any,
+        *,
+        picker: RayPicker | None = None,
+        label_font_size: int = 14,
+    ) -> None:
+        self.plotter = plotter
+        self.anatomy = anatomy
+        self.picker: RayPicker = picker or VtkRayPicker()
+        self.muscle_actors: dict[tuple[str, str], Any] = {}
+        self.bone_actors: dict[str, Any] = {}
+        self.skin_actors: dict[str, Any] = {}
+        self.zone_actors: dict[tuple[str, str, str], Any] = {}
+        self.highlight = Highlight()
+        self.layers: frozenset[str] = frozenset()
+        self._skin_point_ids: dict[str, np.ndarray] = {}
+        self._owner: dict[int, tuple[str, Any]] = {}  # id(actor) -> (kind, key)
+        self._props: dict[int, tuple[Any, ...]] = {}  # last (colour, opacity, visible) set
+        self.side_bounds: dict[str, tuple[float, ...]] = {}
+        plotter.set_background(palette.BACKGROUND)
+        self._add_bones()
+        self._add_muscles()
+        self._add_skin()
+        self._add_zones()
+        self._add_markers()
+        self._add_labels(label_font_size)
+        self.apply(Highlight(), frozenset({"skin", "muscles", "bones", "zones"}), render=False)
+        self.set_view("anterior", "both", render=False)
+
+    # ----------------------------------------------------------------- start-up (once)
+    def _add(self, mesh: pv.PolyData, kind: str, key: Any, **kwargs: Any) -> Any:
+        actor = self.plotter.add_mesh(mesh, reset_camera=False, render=False, **kwargs)
+        self._owner[id(actor)] = (kind, key)
+        return actor
+
+    def _add_bones(self) -> None:
+        groups: dict[str, list[pv.PolyData]] = {"left": [], "right": [], "midline": []}
+        for mesh in self.anatomy.bones.values():
+            x = float(mesh.center[0])
+            groups["midline" if abs(x) < MIDLINE_M else _side_of(x)].append(mesh)
+        for group, meshes in groups.items():
+            if meshes:
+                merged = pv.merge(meshes) if len(meshes) > 1 else meshes[0]
+                self.bone_actors[group] = self._add(
+                    merged,
+                    "bone",
+                    group,
+                    color=palette.BONE,
+                    smooth_shading=True,
+                    specular=0.2,
+                    name=f"bones-{group}",
+                )
+
+    def _add_muscles(self) -> None:
+        for mesh_id, by_side in self.anatomy.muscles.items():
+            for side, mesh in by_side.items():
+                self.muscle_actors[(mesh_id, side)] = self._add(
+                    mesh,
+                    "muscle",
+                    (mesh_id, side),
+                    color=palette.CONTEXT,
+                    smooth_shading=True,
+                    specular=0.3,
+                    name=f"muscle-{mesh_id}-{side}",
+                )
+
+    def _add_skin(self) -> None:
+        skin = self.anatomy.skin
+        if not skin.is_all_triangles:
+            skin = skin.triangulate()
+        self._skin = skin
+        centres = skin.cell_centers().points
+        pts = skin.points
+        for side in ("left", "right"):
+            cells = np.nonzero((centres[:, 0] > 0) == (side == "left"))[0]
+            half = skin.extract_cells(cells).extract_surface(algorithm=None)
+            self._skin_point_ids[side] = np.asarray(half.point_data["vtkOriginalPointIds"])
+            self.skin_actors[side] = self._add(
+                half,
+                "skin",
+                side,
+                color=palette.SKIN,
+                opacity=palette.SKIN_OPACITY,
+                smooth_shading=True,
+                culling="back",
+                specular=0.1,
+                name=f"skin-{side}",
+            )
+            on_side = pts[(pts[:, 0] > 0) == (side == "left")]
+            lo, hi = on_side.min(axis=0), on_side.max(axis=0)
+            self.side_bounds[side] = (lo[0], hi[0], lo[1], hi[1], lo[2], hi[2])
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        self.side_bounds["both"] = (lo[0], hi[0], lo[1], hi[1], lo[2], hi[2])
+
+    def _add_zones(self) -> None:
+        codes, keys = zone_geometry.cell_codes(self._skin, self.anatomy.areas)
+        shell = zone_geometry.outward_offset(self._skin)
+        shell.active_texture_coordinates = zone_geometry.stripe_coordinates(shell.points)
+        texture = zone_geometry.stripe_texture()
+        for k, (area, side) in enumerate(keys):
+            cells = np.nonzero(codes == k)[0]
+            if len(cells) == 0:
+                log.warning("body area %s (%s) has no skin triangles", area, side)
+                continue
+            part = shell.extract_cells(cells).extract_surface(algorithm=None)
+            self.zone_actors[(area, side, "essential")] = self._add(
+                part,
+                "zone",
+                (area, side),
+                color=palette.ESSENTIAL,
+                ambient=0.25,
+                opacity=ZONE_OPACITY,
+                pickable=False,
+                name=f"zone-{area}-{side}-essential",
+            )
+            self.zone_actors[(area, side, "spillover")] = self._add(
+                part,
+                "zone",
+                (area, side),
+                texture=texture,
+                color="white",
+                ambient=0.25,
+                opacity=ZONE_OPACITY,
+                pickable=False,
+                name=f"zone-{area}-{side}-spillover",
+            )
+
+    def _add_markers(self) -> None:
+        self._marker_mesh = pv.PolyData(np.zeros((1, 3)))
+        self.marker_actor = self.plotter.add_mesh(
+            self._marker_mesh,
+            color=palette.MARKER,
+            point_size=11,
+            render_points_as_spheres=True,
+            pickable=False,
+            reset_camera=False,
+            render=False,
+            name="trigger-points",
+        )
+
+    def _add_labels(self, font_size: int) -> None:
+        self._label_mesh = pv.PolyData(np.zeros((1, 3)))
+        self._label_mesh.point_data["labels"] = np.array([""])
+        self._label_mesh.point_data["priority"] = np.array([0.0])
+        self.label_actor = self.plotter.add_point_labels(
+            self._label_mesh,
+            "labels",
+            font_size=font_size,
+            always_visible=True,
+            show_points=False,
+            shape="rounded_rect",
+            shape_color=palette.LABEL_BACKGROUND,
+            shape_opacity=0.8,
+            text_color=palette.LABEL_TEXT,
+            bold=False,
+            margin=3,
+            pickable=False,
+            reset_camera=False,
+            render=False,
+            name="muscle-labels",
+        )
+
+    # ----------------------------------------------------------------- selection (cheap)
+    @property
+    def actor_count(self) -> int:
+        return self.plotter.renderer.GetActors().GetNumberOfItems() + (
+            self.plotter.renderer.GetActors2D().GetNumberOfItems()
+        )
+
+    def _set(self, actor: Any, colour: str | None, opacity: float | None, visible: bool) -> None:
+        state = (colour, opacity, visible)
+        if self._props.get(id(actor)) == state:
+            return
+        self._props[id(actor)] = state
+        actor.SetVisibility(visible)
+        if colour is not None:
+            actor.prop.color = colour
+        if opacity is not None:
+            actor.prop.opacity = opacity
+
+    def apply(
+        self, highlight: Highlight, layers: Iterable[str] | None = None, render: bool = True
+    ) -> None:
+        """Paint a selection: colours, opacities, visibility and the two small overlay inputs.
+
+        Without ``layers`` the layers of the previous call stay.
+        """
+        layers = self.layers if layers is None else frozenset(layers)
+        self.highlight, self.layers = highlight, layers
+        sides = set(highlight.sides)
+        show = "muscles" in layers
+        for (mesh_id, side), actor in self.muscle_actors.items():
+            role = highlight.muscles.get((mesh_id, side))
+            if role is not None:
+                colour, opacity = palette.ROLE_COLOURS[role], 1.0
+            elif highlight.ghost_others:
+                colour, opacity = palette.CONTEXT, palette.GHOST_OPACITY
+            else:
+                colour, opacity = palette.CONTEXT, 1.0
+            self._set(actor, colour, opacity, show and side in sides)
+        for group, actor in self.bone_actors.items():
+            self._set(
+                actor, None, None, "bones" in layers and (group == "midline" or group in sides)
+            )
+        for side, actor in self.skin_actors.items():
+            self._set(actor, None, None, "skin" in layers and side in sides)
+        show_zones = "zones" in layers
+        for (area, side, kind), actor in self.zone_actors.items():
+            wanted = highlight.zones.get((area, side)) == kind
+            self._set(actor, None, None, show_zones and wanted and side in sides)
+        self._fill_markers(highlight, "markers" in layers)
+        self._fill_labels(highlight, "labels" in layers)
+        if render:
+            self.render()
+
+    def _fill_markers(self, highlight: Highlight, show: bool) -> None:
+        points = [
+            self.anatomy.trigger_point(m.mesh, m.side, m.along, m.aspect)
+            for m in highlight.markers
+            if (m.mesh, m.side) in self.muscle_actors and m.side in highlight.sides
+        ]
+        if points:
+            self._marker_mesh.copy_from(pv.PolyData(np.asarray(points, dtype=float)))
+        self._set(self.marker_actor, None, None, show and bool(points))
+
+    def _fill_labels(self, highlight: Highlight, show: bool) -> None:
+        anchors, texts, priority = [], [], []
+        for label in highlight.labels:
+            if (label.mesh, label.side) not in self.muscle_actors:
+                continue
+            anchors.append(self.label_anchor(label.mesh, label.side))
+            texts.append(label.text)
+            priority.append(2.0 if label.muscle == highlight.focus else 1.0)
+        if anchors:
+            mesh = pv.PolyData(np.asarray(anchors, dtype=float))
+            mesh.point_data["labels"] = np.array(texts)
+            mesh.point_data["priority"] = np.array(priority)
+            self._label_mesh.copy_from(mesh)
+        self._set(self.label_actor, None, None, show and bool(anchors))
+
+    def label_anchor(self, mesh_id: str, side: str) -> np.ndarray:
+        """Where a muscle's label points: half-way along its path, or its centre."""
+        path = self.anatomy.muscle_paths.get(mesh_id, {}).get(side)
+        if path is not None and len(path):
+            return np.asarray(path[len(path) // 2], dtype=float)
+        return np.asarray(self.anatomy.muscles[mesh_id][side].center, dtype=float)
+
+    def render(self) -> None:
+        self.plotter.render()
+
+    # ----------------------------------------------------------------- camera
+    def _side_name(self) -> str:
+        sides = self.highlight.sides
+        return "both" if len(sides) != 1 else sides[0]
+
+    def _aspect(self) -> float:
+        width, height = self.plotter.window_size
+        if width < 2 or height < 2:  # not shown yet
+            return 0.75
+        return width / height
+
+    def set_view(self, view: str, side: str | None = None, render: bool = True) -> None:
+        """Aim the camera along a preset at the visible part of the body."""
+        side = side or self._side_name()
+        direction = view_direction(view, side)
+        bounds = self.side_bounds.get(side, self.side_bounds["both"])
+        camera = self.plotter.camera
+        position, focal, up = camera_position(bounds, direction, camera.view_angle, self._aspect())
+        self.plotter.camera_position = [position, focal, up]
+        self.plotter.renderer.ResetCameraClippingRange()
+        if render:
+            self.render()
+
+    def focus_camera(self, keys: Iterable[tuple[str, str]], render: bool = True) -> None:
+        """Turn the camera to face the given muscle meshes from outside the limb."""
+        meshes = [self.anatomy.muscles[m][s] for m, s in keys if (m, s) in self.muscle_actors]
+        if not meshes:
+            return
+        pts = np.vstack([m.points for m in meshes])
+        centre = pts.mean(axis=0)
+        side = _side_of(float(centre[0]))
+        skin_pts = self._skin.points
+        near = skin_pts[
+            (np.abs(skin_pts[:, 2] - centre[2]) < 0.05) & ((skin_pts[:, 0] > 0) == (side == "left"))
+        ]
+        axis = near.mean(axis=0) if len(near) else np.array([0.0, 0.0, centre[2]])
+        outward = centre - axis
+        outward[2] = 0.0
+        if np.linalg.norm(outward) < 0.01:
+            outward = np.array([0.0, -1.0, 0.0])
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        half = np.maximum((hi - lo) / 2 * 1.8, 0.08)
+        bounds = tuple(np.column_stack([centre - half, centre + half]).ravel())
+        position, focal, up = camera_position(
+            bounds, tuple(outward), self.plotter.camera.view_angle, self._aspect()
+        )
+        self.plotter.camera_position = [position, focal, up]
+        self.plotter.renderer.ResetCameraClippingRange()
+        if render:
+            self.render()
+
+    def project(self, point: Iterable[float]) -> tuple[float, float]:
+        """World point -> display pixel (origin bottom left), as VTK pickers want it."""
+        renderer = self.plotter.renderer
+        x, y, z = (float(v) for v in point)
+        renderer.SetWorldPoint(x, y, z, 1.0)
+        renderer.WorldToDisplay()
+        dx, dy, _ = renderer.GetDisplayPoint()
+        return dx, dy
+
+    # ----------------------------------------------------------------- picking
+    def pick(self, x: float, y: float) -> PickResult | None:
+        """What is under display pixel (x, y), origin bottom left.
+
+        Highlighted muscles win (they are what the user looks at, even through the skin); then
+        the skin (a body area, for the reverse lookup); then any visible muscle; then bone.
+        """
+        renderer = self.plotter.renderer
+        skin = [a for a in self.skin_actors.values() if a.GetVisibility()]
+        skin_hit = self.picker.pick(x, y, renderer, skin)
+        area: tuple[str, str] | None = None
+        if skin_hit is not None:
+            side = self._owner[id(skin_hit.actor)][1]
+            ids = self._skin_point_ids[side]
+            if 0 <= skin_hit.point_id < len(ids):
+                area = self.anatomy.area_of_point(int(ids[skin_hit.point_id]))
+        area_kw = {"area": area[0], "area_side": area[1]} if area else {}
+        visible = [(k, a) for k, a in self.muscle_actors.items() if a.GetVisibility()]
+        lit = [a for k, a in visible if k in self.highlight.muscles]
+        hit = self.picker.pick(x, y, renderer, lit)
+        if hit is not None:
+            mesh_id, side = self._owner[id(hit.actor)][1]
+            return PickResult("muscle", mesh_id, side, **area_kw)
+        if skin_hit is not None:
+            return PickResult("skin", **area_kw)
+        hit = self.picker.pick(
+            x, y, renderer, [a for k, a in visible if k not in self.highlight.muscles]
+        )
+        if hit is not None:
+            mesh_id, side = self._owner[id(hit.actor)][1]
+            return PickResult("muscle", mesh_id, side)
+        bones = [a for a in self.bone_actors.values() if a.GetVisibility()]
+        hit = self.picker.pick(x, y, renderer, bones)
+        if hit is not None:
+            return PickResult("bone", side=self._owner[id(hit.actor)][1])
+        return None
+
+    def owner_of(self, actor: Any) -> tuple[str, Any] | None:
+        """(kind, key) of one of this scene's actors; for tests and fake pickers."""
+        return self._owner.get(id(actor))

@@ -1,0 +1,173 @@
+"""Selection + knowledge -> Highlight: what the scene paints. Pure and cheap, so it is tested alone.
+
+The scene never asks the knowledge base anything; everything it needs for one selection is in
+the Highlight value made here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from tp_explorer.state.model import AppState, Selection
+
+ROLE_PRIORITY = {"focus": 0, "local": 1, "regional": 2, "compare_a": 3, "compare_b": 3}
+
+
+class KnowledgeLike(Protocol):
+    """The part of knowledge.Knowledge this module reads."""
+
+    sites: dict[str, Any]
+    muscles: dict[str, Any]
+
+    def chain_for(self, site_id: str, side: str = "both") -> tuple[Any, ...]: ...
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One trigger point to mark on a muscle mesh."""
+
+    mesh: str
+    side: str
+    along: float
+    aspect: str | None
+    muscle: str
+    tp: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """A name shown next to a highlighted muscle, anchored half-way along its mesh."""
+
+    text: str
+    mesh: str
+    side: str
+    muscle: str
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """Everything one selection paints. Muscles and zones not named here are context."""
+
+    muscles: dict[tuple[str, str], str] = field(default_factory=dict)  # (mesh, side) -> role
+    zones: dict[tuple[str, str], str] = field(default_factory=dict)  # (area, side) -> kind
+    markers: tuple[Marker, ...] = ()
+    labels: tuple[Label, ...] = ()
+    sides: tuple[str, ...] = ("left", "right")
+    ghost_others: bool = False  # True when something is selected: other muscles fade
+    site: str | None = None
+    focus: str | None = None
+    area: tuple[str, str] | None = None
+
+    def muscles_with_role(self, role: str) -> set[tuple[str, str]]:
+        return {key for key, value in self.muscles.items() if value == role}
+
+
+def visible_sides(side: str) -> tuple[str, ...]:
+    """The side selection ('left', 'right', 'both') as the sides drawn."""
+    return ("left", "right") if side == "both" else (side,)
+
+
+def muscle_id(link: Any) -> str:
+    """ChainLink.muscle may be an id or a Muscle; give the id."""
+    muscle = link.muscle
+    return muscle if isinstance(muscle, str) else muscle.id
+
+
+def muscle_for_mesh(knowledge: KnowledgeLike, mesh: str, prefer: Iterable[str] = ()) -> str | None:
+    """The muscle a picked mesh belongs to, preferring muscles of the current chain."""
+    preferred = list(prefer)
+    for mid in preferred:
+        muscle = knowledge.muscles.get(mid)
+        if muscle is not None and mesh in muscle.meshes:
+            return mid
+    for mid, muscle in knowledge.muscles.items():
+        if mesh in muscle.meshes:
+            return mid
+    return None
+
+
+def chain_muscles(knowledge: KnowledgeLike, site: str | None, side: str) -> list[tuple[str, str]]:
+    """(muscle id, role) of a site's chain in file order; empty without a site."""
+    if site is None:
+        return []
+    return [(muscle_id(link), link.role) for link in knowledge.chain_for(site, side)]
+
+
+def make_highlight(state: AppState | Selection, knowledge: KnowledgeLike) -> Highlight:
+    """The pure function from a selection to what the scene paints."""
+    sel = state.selection if isinstance(state, AppState) else state
+    sides = visible_sides(sel.side)
+    muscles: dict[tuple[str, str], str] = {}
+    zones: dict[tuple[str, str], str] = {}
+    markers: list[Marker] = []
+    labels: list[Label] = []
+
+    def paint_muscle(mid: str, role: str, link_sides: Iterable[str]) -> None:
+        muscle = knowledge.muscles[mid]
+        for side in link_sides:
+            for mesh in muscle.meshes:
+                old = muscles.get((mesh, side))
+                if old is None or ROLE_PRIORITY[role] < ROLE_PRIORITY[old]:
+                    muscles[(mesh, side)] = role
+
+    def paint_zones_and_markers(mid: str, link_sides: Iterable[str]) -> None:
+        muscle = knowledge.muscles[mid]
+        for side in link_sides:
+            for area in muscle.spillover:
+                zones.setdefault((area, side), "spillover")
+            for area in muscle.essential:
+                zones[(area, side)] = "essential"
+            for tp in muscle.trigger_points:
+                markers.append(Marker(tp.mesh, side, tp.along, tp.aspect, mid, tp.id))
+
+    def add_label(mid: str, link_sides: tuple[str, ...]) -> None:
+        if not link_sides:
+            return
+        muscle = knowledge.muscles[mid]
+        # One label per muscle: on the right side when both are shown, to halve the clutter.
+        side = "right" if "right" in link_sides else link_sides[0]
+        labels.append(Label(muscle.name, muscle.meshes[0], side, mid))
+
+    if sel.mode == "compare" and sel.compare is not None:
+        for role, site in zip(("compare_a", "compare_b"), sel.compare, strict=False):
+            for link in knowledge.chain_for(site, sel.side):
+                mid = muscle_id(link)
+                link_sides = _link_sides(link, sides)
+                paint_muscle(mid, role, link_sides)
+                add_label(mid, link_sides)
+    elif sel.site is not None:
+        for link in knowledge.chain_for(sel.site, sel.side):
+            mid = muscle_id(link)
+            link_sides = _link_sides(link, sides)
+            paint_muscle(mid, link.role, link_sides)
+            if sel.focus is None:
+                paint_zones_and_markers(mid, link_sides)
+            if mid != sel.focus:
+                add_label(mid, link_sides)
+
+    if sel.focus is not None and sel.focus in knowledge.muscles:
+        paint_muscle(sel.focus, "focus", sides)
+        paint_zones_and_markers(sel.focus, sides)
+        add_label(sel.focus, sides)
+
+    # Markers on hidden or unknown meshes are dropped; duplicates (shared meshes) collapse.
+    markers = list(dict.fromkeys(m for m in markers if (m.mesh, m.side) in muscles))
+    labels = list(dict.fromkeys(labels))
+    return Highlight(
+        muscles=muscles,
+        zones=zones,
+        markers=tuple(markers),
+        labels=tuple(labels),
+        sides=sides,
+        ghost_others=bool(muscles),
+        site=sel.site,
+        focus=sel.focus,
+        area=sel.area,
+    )
+
+
+def _link_sides(link: Any, sides: tuple[str, ...]) -> tuple[str, ...]:
+    link_sides = getattr(link, "sides", None) or sides
+    return tuple(s for s in sides if s in link_sides)

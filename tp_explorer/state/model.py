@@ -1,0 +1,91 @@
+"""The application state: what the user has selected. Plain Python, no Qt, no VTK.
+
+Every change goes through ``update``; it emits ``changed`` once with the names of the fields that
+really changed, so one user action costs one scene update.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from tp_explorer.state.events import Event
+
+SIDE_CHOICES: tuple[str, ...] = ("left", "right", "both")
+LAYERS: tuple[str, ...] = ("skin", "muscles", "bones", "zones", "labels", "markers")
+DEFAULT_LAYERS: frozenset[str] = frozenset(LAYERS)
+MODES: tuple[str, ...] = ("explore", "compare", "presentation", "quiz")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One snapshot of the state; a value, so it can be compared and passed around."""
+
+    site: str | None = None
+    focus: str | None = None  # a muscle id from the knowledge file
+    side: str = "both"
+    layers: frozenset[str] = DEFAULT_LAYERS
+    mode: str = "explore"
+    compare: tuple[str, str] | None = None  # two site ids, for the compare mode
+    area: tuple[str, str] | None = None  # (body area, side) the user clicked on the skin
+
+
+@dataclass
+class AppState:
+    """Holds the current Selection and tells observers what changed."""
+
+    selection: Selection = field(default_factory=Selection)
+    changed: Event[frozenset[str]] = field(default_factory=Event, repr=False, compare=False)
+
+    def update(self, **values: Any) -> frozenset[str]:
+        """Change some fields; emit ``changed`` once with the names that differ. Returns them."""
+        names = {f.name for f in fields(Selection)}
+        unknown = set(values) - names
+        if unknown:
+            raise TypeError(f"unknown state fields: {sorted(unknown)}")
+        new = replace(self.selection, **values)
+        _validate(new)
+        diff = frozenset(n for n in values if getattr(new, n) != getattr(self.selection, n))
+        if diff:
+            self.selection = new
+            self.changed.emit(diff)
+        return diff
+
+    # Read-only conveniences for the common fields.
+    @property
+    def site(self) -> str | None:
+        return self.selection.site
+
+    @property
+    def focus(self) -> str | None:
+        return self.selection.focus
+
+    @property
+    def side(self) -> str:
+        return self.selection.side
+
+    @property
+    def layers(self) -> frozenset[str]:
+        return self.selection.layers
+
+    @property
+    def mode(self) -> str:
+        return self.selection.mode
+
+    def set_layer(self, layer: str, visible: bool) -> None:
+        """Show or hide one layer."""
+        layers = set(self.selection.layers)
+        if visible:
+            layers.add(layer)
+        else:
+            layers.discard(layer)
+        self.update(layers=frozenset(layers))
+
+
+def _validate(selection: Selection) -> None:
+    if selection.side not in SIDE_CHOICES:
+        raise ValueError(f"side must be one of {SIDE_CHOICES}, not {selection.side!r}")
+    if selection.mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {selection.mode!r}")
+    if not isinstance(selection.layers, frozenset):
+        raise TypeError("layers must be a frozenset")

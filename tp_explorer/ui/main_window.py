@@ -1,0 +1,299 @@
+"""The explorer window: sites and chain on the left, the 3D body in the middle, details right.
+
+Public for features built on top: ``knowledge``, ``anatomy``, ``state``, ``scene``,
+``controller``, ``plotter``, ``toolbar``, ``actions`` and ``menu(title)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from pyvistaqt import QtInteractor
+
+from tp_explorer.scene import BodyScene, RayPicker
+from tp_explorer.state import AppState
+from tp_explorer.ui.actions import build_actions
+from tp_explorer.ui.canvas import CanvasEvents
+from tp_explorer.ui.controller import Controller
+from tp_explorer.ui.panels import ChainPanel, DetailsPanel, LegendBar, SitesPanel
+from tp_explorer.ui.settings import DEFAULT_FONT_PT, FONT_RANGE, Settings
+
+ABOUT_TEXT = """tp_explorer — a 3D trigger-point explorer for physical therapists and anatomy students.
+
+This is an education tool, not a diagnosis. It shows what published sources say about \
+myofascial trigger points, their referral zones and the studies a clinic article cites; it \
+cannot tell what causes anyone's pain. See a qualified clinician.
+
+Sources
+• Anatomy: the MyoLeg and MyoTorso models of the myo-sim package (Apache-2.0), derived from \
+Rajagopal et al. 2016 and Walia et al. 2025; see assets/NOTICE.md.
+• Referral zones and trigger points: secondary sources that follow Travell & Simons, listed per \
+muscle in regions.yaml; not checked against the 3rd edition of the manual.
+• Studies: the six references of the clinic article, with corrected citations and what each \
+study really examined.
+
+Licences
+tp_explorer: Apache-2.0. Qt for Python (PySide6): LGPLv3. VTK and PyVista: BSD-3-Clause. \
+pyvistaqt: MIT. NumPy: BSD-3-Clause. PyYAML: MIT."""
+
+
+class MainWindow(QMainWindow):
+    """Small on purpose: builds the parts, hands wiring to the Controller."""
+
+    def __init__(
+        self,
+        knowledge: Any,
+        anatomy: Any,
+        *,
+        settings: Settings | None = None,
+        multi_samples: int = 4,
+        picker: RayPicker | None = None,
+        restore: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("tp_explorer — trigger-point explorer")
+        self.setObjectName("mainWindow")
+        self.knowledge, self.anatomy = knowledge, anatomy
+        self.settings = settings or Settings()
+        self.state = AppState()
+        self.font_pt = self.settings.font_size() if restore else DEFAULT_FONT_PT
+        self._menus: dict[str, QMenu] = {}
+        self._framed = False
+
+        self.sites_panel = SitesPanel()
+        self.chain_panel = ChainPanel()
+        self.details_panel = DetailsPanel()
+        self.legend = LegendBar()
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(2)
+        self.plotter = QtInteractor(centre, auto_update=False, multi_samples=multi_samples)
+        self.plotter.setObjectName("canvas")
+        self.plotter.setAccessibleName("3D body")
+        self.plotter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        centre_layout.addWidget(self.plotter, 1)
+        centre_layout.addWidget(self.legend)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.sites_panel)
+        left.addWidget(self.chain_panel)
+        left.setSizes([400, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.details_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 700, 380])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.addToolBar(self.toolbar)
+        self.statusBar()
+
+        self.scene = BodyScene(self.plotter, anatomy, picker=picker)
+        self.canvas_events = CanvasEvents(self.plotter)
+        self.controller = Controller(
+            knowledge=knowledge,
+            state=self.state,
+            scene=self.scene,
+            sites=self.sites_panel,
+            chain=self.chain_panel,
+            details=self.details_panel,
+            canvas=self.canvas_events,
+            status=self.statusBar(),
+            parent=self,
+        )
+        self.actions = build_actions(self)
+        self.state.changed.connect(self._on_state_changed)
+        self._panels: list[QWidget] = [
+            self.sites_panel.search,
+            self.sites_panel.tree,
+            self.chain_panel.list,
+            self.plotter,
+            self.details_panel,
+        ]
+        self.setTabOrder(self.sites_panel.search, self.sites_panel.results)
+        self.setTabOrder(self.sites_panel.results, self.sites_panel.tree)
+        self.setTabOrder(self.sites_panel.tree, self.chain_panel.list)
+        self.setTabOrder(self.chain_panel.list, self.plotter)
+        self.setTabOrder(self.plotter, self.details_panel)
+        self._apply_font()
+        if restore:
+            self._restore()
+        else:
+            self.resize(1280, 800)
+        self._sync_actions()
+        self.controller.refresh()
+
+        from tp_explorer.ui import features
+
+        features.install(self)
+
+    # ---- features' hooks
+    def menu(self, title: str) -> QMenu:
+        """The menu with this title (File, View, Tools, Help), made on first use."""
+        key = title.replace("&", "").lower()
+        if key not in self._menus:
+            self._menus[key] = self.menuBar().addMenu(title if "&" in title else f"&{title}")
+        return self._menus[key]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._framed:  # the canvas has its real size only now
+            self._framed = True
+            self.controller.set_view(self.controller.view)
+
+    # ---- settings
+    def _restore(self) -> None:
+        s = self.settings
+        if (geometry := s.geometry()) is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        if (state := s.window_state()) is not None:
+            self.restoreState(state)
+        if (splitter := s.splitter()) is not None:
+            self.splitter.restoreState(splitter)
+        site = s.last_site()
+        self.state.update(
+            side=s.side(),
+            layers=s.layers(),
+            site=site if site in self.knowledge.sites else None,
+        )
+
+    def save_settings(self) -> None:
+        self.settings.save(
+            geometry=self.saveGeometry(),
+            window_state=self.saveState(),
+            splitter=self.splitter.saveState(),
+            side=self.state.side,
+            layers=self.state.layers,
+            site=self.state.site,
+            font_pt=self.font_pt,
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.controller.disconnect_all()
+        self.plotter.close()
+        super().closeEvent(event)
+
+    # ---- keep toolbar checks in step with the state
+    def _on_state_changed(self, names: frozenset[str]) -> None:
+        if names & {"side", "layers"}:
+            self._sync_actions()
+
+    def _sync_actions(self) -> None:
+        for side, action in self.actions.sides.items():
+            with QSignalBlocker(action):
+                action.setChecked(side == self.state.side)
+        for layer, action in self.actions.layers.items():
+            with QSignalBlocker(action):
+                action.setChecked(layer in self.state.layers)
+
+    # ---- view helpers used by actions
+    def orbit(self, azimuth: float, elevation: float) -> None:
+        camera = self.plotter.camera
+        camera.Azimuth(azimuth)
+        camera.Elevation(elevation)
+        camera.OrthogonalizeViewUp()
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.plotter.render()
+
+    def zoom(self, factor: float) -> None:
+        self.plotter.camera.Zoom(factor)
+        self.plotter.render()
+
+    def change_font(self, step: int) -> None:
+        """Text size for reading from a chair: +1, -1, or 0 for the default."""
+        size = DEFAULT_FONT_PT if step == 0 else self.font_pt + step
+        self.font_pt = min(max(size, FONT_RANGE[0]), FONT_RANGE[1])
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSize(self.font_pt)
+        self.setFont(font)
+        self.legend.setFont(font)
+        self.legend.updateGeometry()
+
+    def focus_search(self) -> None:
+        self.sites_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sites_panel.search.selectAll()
+
+    def cycle_panel(self, step: int) -> None:
+        focused = QApplication.focusWidget()
+        index = next(
+            (i for i, w in enumerate(self._panels) if w is focused or w.isAncestorOf(focused)), -1
+        )
+        target = self._panels[(index + step) % len(self._panels)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def shortcut_lines(self) -> list[str]:
+        lines = []
+        for action in self.actions.all:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                lines.append(f"{keys:<22} {action.text().replace('&', '')}")
+        return lines
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit(
+            "\n".join(
+                [
+                    *self.shortcut_lines(),
+                    "",
+                    "Tab / Shift+Tab        move between panels",
+                    "Arrow keys             move in lists",
+                    "Enter                  open the chosen search result",
+                    "Mouse: drag to rotate, wheel to zoom, Shift+drag to pan, click to select.",
+                ]
+            )
+        )
+        text.setReadOnly(True)
+        text.setObjectName("shortcutList")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        text.setFont(mono)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(560, 560)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About tp_explorer")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(ABOUT_TEXT)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        self.about_box = box
+
+
+def make_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

@@ -1,0 +1,76 @@
+"""The muscles of the current chain as a list, so everything on the canvas is also text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from tp_explorer import palette
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+GROUPS = (("local", "Local muscles"), ("regional", "Regional muscles (distal chain)"))
+
+
+def swatch(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class ChainPanel(QWidget):
+    """Lists local then regional muscles; choosing one asks for focus on it."""
+
+    muscleRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chainPanel")
+        self.list = QListWidget(self)
+        self.list.setObjectName("chainList")
+        self.list.setAccessibleName("Muscles of the chain")
+        self.title = QLabel("&Muscles of the chain", self)
+        self.title.setBuddy(self.list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.list.itemActivated.connect(lambda item: self._on_current(item, None))
+
+    def show_chain(self, links: tuple[Any, ...], focus: str | None) -> None:
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for role, heading in GROUPS:
+                members = [link for link in links if link.role == role]
+                if not members:
+                    continue
+                header = QListWidgetItem(heading)
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                header.setForeground(QColor("#222222"))
+                self.list.addItem(header)
+                for link in members:
+                    item = QListWidgetItem(swatch(palette.ROLE_COLOURS[role]), link.muscle.name)
+                    item.setData(ID_ROLE, link.muscle.id)
+                    item.setToolTip(f"{link.muscle.name} ({role}): {link.reason}")
+                    self.list.addItem(item)
+                    if link.muscle.id == focus:
+                        self.list.setCurrentItem(item)
+            if focus is None:
+                self.list.setCurrentItem(None)  # type: ignore[arg-type]
+
+    def muscle_names(self) -> list[str]:
+        return [
+            self.list.item(i).text()
+            for i in range(self.list.count())
+            if self.list.item(i).data(ID_ROLE)
+        ]
+
+    def _on_current(self, item: QListWidgetItem | None, _previous: Any) -> None:
+        if item is not None and item.data(ID_ROLE):
+            self.muscleRequested.emit(item.data(ID_ROLE))

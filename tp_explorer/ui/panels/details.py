@@ -1,0 +1,252 @@
+"""Details of what is selected: a site (chain, study card, e-stim adjunct), a muscle, a skin area.
+
+Everything from regions.yaml is shown as plain text (never rich text), and links are offered as
+buttons that ask the controller to open them, which only opens https addresses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tp_explorer.ui.panels.chain import GROUPS
+
+
+def area_name(area: str) -> str:
+    return area.replace("_", " ")
+
+
+def citation_text(study: Any) -> str:
+    c = getattr(study, "citation", None)
+    if c is None:
+        return str(getattr(study, "id", ""))
+    authors = ", ".join(c.authors)
+    where = c.journal
+    if c.volume:
+        where += f" {c.volume}"
+        if c.issue:
+            where += f"({c.issue})"
+    if c.pages:
+        where += f":{c.pages}"
+    text = f"{authors} ({c.year}). {c.title}. {where}."
+    if c.doi:
+        text += f" doi:{c.doi}"
+    return text
+
+
+def doi_url(study: Any) -> str | None:
+    c = getattr(study, "citation", None)
+    doi = getattr(c, "doi", None)
+    return f"https://doi.org/{doi}" if doi else None
+
+
+class DetailsPanel(QScrollArea):
+    """One scrollable column of plain-text sections; rebuilt for each thing shown."""
+
+    linkRequested = Signal(str)
+    siteRequested = Signal(str)
+    muscleRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("details")
+        self.setAccessibleName("Details")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.kind = "none"
+        self._body: QWidget | None = None
+        self.show_nothing()
+
+    # ---- building blocks
+    def _begin(self, kind: str) -> QVBoxLayout:
+        self.kind = kind
+        body = QWidget()
+        body.setObjectName("detailsBody")
+        layout = QVBoxLayout(body)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(body)
+        self._body = body
+        return layout
+
+    @staticmethod
+    def _label(
+        layout: QVBoxLayout, text: str, *, title: bool = False, parent: QWidget | None = None
+    ) -> QLabel:
+        label = QLabel(parent)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        if title:
+            font = label.font()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+            label.setFont(font)
+        layout.addWidget(label)
+        return label
+
+    def _section(self, layout: QVBoxLayout, heading: str) -> QVBoxLayout:
+        box = QGroupBox(heading)
+        inner = QVBoxLayout(box)
+        layout.addWidget(box)
+        return inner
+
+    def _button(self, layout: QVBoxLayout, text: str, signal: Any, value: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: signal.emit(value))
+        layout.addWidget(button)
+        return button
+
+    def text(self) -> str:
+        """All text shown, for tests and screen readers' sake."""
+        if self._body is None:
+            return ""
+        parts = []
+        for widget in self._body.findChildren(QWidget):
+            if isinstance(widget, QLabel):
+                parts.append(widget.text())
+            elif isinstance(widget, QGroupBox):
+                parts.append(widget.title())
+            elif isinstance(widget, QPushButton):
+                parts.append(widget.text())
+        return "\n".join(parts)
+
+    def buttons(self) -> list[QPushButton]:
+        return self._body.findChildren(QPushButton) if self._body else []
+
+    # ---- what can be shown
+    def show_nothing(self) -> None:
+        layout = self._begin("none")
+        self._label(layout, "Pick a pain site", title=True)
+        self._label(
+            layout,
+            "Choose a pain site on the left, search for a condition or muscle, or click the "
+            "body: a click on the skin lists the muscles that refer pain there.\n\n"
+            "This is an education tool, not a diagnosis.",
+        )
+
+    def show_site(self, site: Any, links: tuple[Any, ...]) -> None:
+        layout = self._begin("site")
+        self._label(layout, site.name, title=True)
+        conditions = ", ".join(c.name for c in getattr(site, "conditions", ()))
+        if conditions:
+            self._label(layout, f"Conditions: {conditions}")
+        if getattr(site, "explanation", ""):
+            self._label(layout, site.explanation)
+        for role, heading in GROUPS:
+            members = [link for link in links if link.role == role]
+            if not members:
+                continue
+            inner = self._section(layout, heading)
+            for link in members:
+                self._label(inner, f"{link.muscle.name} — {link.reason}")
+        study = getattr(site, "study", None)
+        if study is not None:
+            self._study_card(layout, study, getattr(site, "study_note", ""))
+        estim = getattr(site, "estim", None)
+        if estim is not None:
+            inner = self._section(layout, "Electrical stimulation adjunct")
+            self._label(inner, estim.note)
+            for s in getattr(estim, "studies", ()):
+                self._label(inner, citation_text(s))
+        self._label(layout, "Education tool, not a diagnosis.")
+
+    def _study_card(self, layout: QVBoxLayout, study: Any, note: str) -> None:
+        inner = self._section(layout, "The study behind it")
+        inner.parentWidget().setObjectName("studyCard")
+        self._label(inner, citation_text(study))
+        fields = (
+            ("Design", "design"),
+            ("Population", "population"),
+            ("Compared", "comparison"),
+            ("Result", "main_result"),
+            ("Follow-up", "follow_up"),
+            ("Evidence level", "evidence_level"),
+            ("What the article claims", "article_use"),
+            ("What the study found", "actual_finding"),
+            ("Errors in the article's citation", "article_citation_errors"),
+        )
+        size = getattr(study, "sample_size", None)
+        if size:
+            self._label(inner, f"Size: {size} {getattr(study, 'sample_unit', '')}".strip())
+        for heading, attr in fields:
+            value = getattr(study, attr, "")
+            if value:
+                self._label(inner, f"{heading}: {value}")
+        unverified = getattr(study, "unverified", ())
+        if unverified:
+            self._label(inner, "Not verified: " + ", ".join(unverified))
+        if note:
+            self._label(inner, note)
+        url = doi_url(study)
+        if url:
+            button = self._button(inner, "Open the DOI in the browser", self.linkRequested, url)
+            button.setObjectName("doiButton")
+            button.setToolTip(url)
+
+    def show_muscle(self, muscle: Any) -> None:
+        layout = self._begin("muscle")
+        self._label(layout, muscle.name, title=True)
+        if muscle.synonyms:
+            self._label(layout, "Also called: " + ", ".join(muscle.synonyms))
+        inner = self._section(layout, "Trigger points")
+        for tp in muscle.trigger_points:
+            self._label(inner, f"• {tp.location}")
+        inner = self._section(layout, "Referral zones")
+        self._label(
+            inner,
+            "Essential (solid): " + (", ".join(map(area_name, muscle.essential)) or "none named"),
+        )
+        self._label(
+            inner,
+            "Spillover (striped): " + (", ".join(map(area_name, muscle.spillover)) or "none named"),
+        )
+        if getattr(muscle, "zone_note", ""):
+            self._label(inner, muscle.zone_note)
+        if muscle.complaints:
+            inner = self._section(layout, "Complaints")
+            for text in muscle.complaints:
+                self._label(inner, f"• {text}")
+        if muscle.precautions:
+            inner = self._section(layout, "Needling precautions")
+            for text in muscle.precautions:
+                self._label(inner, f"• {text}")
+        if getattr(muscle, "sources", ""):
+            self._label(layout, f"Sources: {muscle.sources}")
+        self._label(layout, "Education tool, not a diagnosis.")
+
+    def show_area(
+        self, area: str, side: str, referrals: tuple[Any, ...], sites: tuple[Any, ...]
+    ) -> None:
+        layout = self._begin("area")
+        self._label(layout, f"{area_name(area).capitalize()} ({side})", title=True)
+        inner = self._section(layout, "Muscles that refer pain here")
+        if not referrals:
+            self._label(inner, "No muscle in the knowledge file refers pain to this area.")
+        for ref in referrals:
+            zone = "essential" if ref.zone == "essential" else "spillover"
+            self._button(
+                inner, f"{ref.muscle.name} ({zone} zone)", self.muscleRequested, ref.muscle.id
+            )
+        if sites:
+            inner = self._section(layout, "Matching pain site")
+            for site in sites:
+                self._button(inner, f"Show the {site.name} site", self.siteRequested, site.id)
