@@ -1,0 +1,279 @@
+"""Speed and memory of the real window, against the renderer's own limit.
+
+Drives the same code paths a user does (the sites tree, the controller, the scene) on the
+current display and compares the full scene's frame time with a bare pyvista plotter drawing the
+identical triangles with default settings, in the same run. Timings are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+SELECTION_ROUNDS = 200
+TURNTABLE_FRAMES = 72
+
+COLD_START_CHILD = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from tp_explorer.ui.app import run_window
+
+def ready(window):
+    def frame():
+        window.plotter.render()
+        print("FIRST_FRAME", time.time(), flush=True)
+        QApplication.instance().quit()
+    QTimer.singleShot(0, frame)
+
+sys.exit(run_window(on_ready=ready))
+"""
+
+
+@dataclass
+class BenchResult:
+    """The figures; the JSON keys are stable so versions can be compared."""
+
+    renderer: str = ""
+    machine: str = ""
+    window_size: tuple[int, int] = (0, 0)
+    cold_start_s: float = 0.0
+    cold_start_runs_s: list[float] = field(default_factory=list)
+    knowledge_load_s: float = 0.0
+    asset_load_s: float = 0.0
+    window_build_s: float = 0.0
+    frame_ms: float = 0.0
+    frame_p95_ms: float = 0.0
+    bare_frame_ms: float = 0.0
+    bare_frame_p95_ms: float = 0.0
+    frame_ratio: float = 0.0
+    selection_ms: float = 0.0
+    selection_p95_ms: float = 0.0
+    selection_ratio: float = 0.0
+    selection_apply_ms: float = 0.0
+    rss_mb: float = 0.0
+    rss_peak_mb: float = 0.0
+    rss_after_200_selections_mb: float = 0.0
+    actors: int = 0
+    actors_after_selections: int = 0
+    triangles: int = 0
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _rss_mb() -> tuple[float, float]:
+    """Current and peak resident memory of this process, in MB (Linux /proc; else zeros)."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return 0.0, 0.0
+    fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+
+    def mb(key: str) -> float:
+        return int(fields.get(key, "0 kB").split()[0]) / 1024
+
+    return mb("VmRSS"), mb("VmHWM")
+
+
+def measure_cold_start(runs: int) -> list[float]:
+    """Seconds from process start to the window's first rendered frame, in fresh processes."""
+    times = []
+    for _ in range(runs):
+        started = time.time()
+        proc = subprocess.run(
+            [sys.executable, "-c", COLD_START_CHILD],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=os.environ.copy(),
+        )
+        stamps = [ln for ln in proc.stdout.splitlines() if ln.startswith("FIRST_FRAME")]
+        if proc.returncode != 0 or not stamps:
+            raise RuntimeError(
+                f"cold-start child failed ({proc.returncode}): {proc.stderr[-2000:]}"
+            )
+        times.append(float(stamps[-1].split()[1]) - started)
+    return times
+
+
+def _frame_times(plotter: Any, frames: int) -> list[float]:
+    """Render a full turntable, one frame per step; milliseconds per frame."""
+    window = plotter.render_window
+    camera = plotter.camera
+    step = 360.0 / frames
+    times = []
+    for _ in range(frames):
+        camera.Azimuth(step)
+        started = time.perf_counter()
+        plotter.render()
+        window.WaitForCompletion()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _visible_meshes(plotter: Any) -> list[Any]:
+    meshes = []
+    for actor in plotter.renderer.actors.values():
+        if not actor.GetVisibility() or not hasattr(actor, "mapper") or actor.mapper is None:
+            continue
+        dataset = actor.mapper.GetInput()
+        if dataset is not None and dataset.GetNumberOfCells() > 0:
+            meshes.append(dataset)
+    return meshes
+
+
+def _triangles(meshes: list[Any]) -> int:
+    return int(sum(m.GetNumberOfPolys() + m.GetNumberOfStrips() for m in meshes))
+
+
+def measure_bare(meshes: list[Any], size: tuple[int, int], camera: Any, frames: int) -> list[float]:
+    """A plain pyvista plotter, default settings, the same triangles, the same window size."""
+    import pyvista as pv
+
+    bare = pv.Plotter(window_size=list(size), off_screen=False)
+    for mesh in meshes:
+        bare.add_mesh(pv.wrap(mesh))
+    bare.camera_position = camera
+    bare.show(interactive_update=True, auto_close=False)
+    try:
+        _frame_times(bare, 5)  # warm-up: first uploads
+        return _frame_times(bare, frames)
+    finally:
+        bare.close()
+
+
+def run_benchmark(cold_runs: int = 5, frames: int = TURNTABLE_FRAMES) -> BenchResult:
+    """Measure everything in one run on the current display."""
+    from PySide6.QtWidgets import QApplication
+
+    from tp_explorer.anatomy import load_anatomy
+    from tp_explorer.knowledge import load_knowledge
+    from tp_explorer.ui.preflight import check_display, check_opengl
+
+    check_display()
+    result = BenchResult(
+        machine=f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, "
+        f"Python {platform.python_version()}, {platform.system()}"
+    )
+    result.cold_start_runs_s = measure_cold_start(cold_runs) if cold_runs else []
+    if result.cold_start_runs_s:
+        result.cold_start_s = statistics.median(result.cold_start_runs_s)
+
+    started = time.perf_counter()
+    knowledge = load_knowledge()
+    result.knowledge_load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    anatomy = load_anatomy()
+    result.asset_load_s = time.perf_counter() - started
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    result.renderer = check_opengl()
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    from tp_explorer.ui.main_window import MainWindow
+    from tp_explorer.ui.settings import Settings
+
+    settings_dir = tempfile.mkdtemp(prefix="tp-bench-")  # never the user's settings
+    qsettings = QSettings(str(Path(settings_dir) / "bench.ini"), QSettings.Format.IniFormat)
+    started = time.perf_counter()
+    window = MainWindow(knowledge, anatomy, settings=Settings(qsettings), restore=False)
+    window.resize(1400, 900)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.plotter.render()
+    result.window_build_s = time.perf_counter() - started
+    size = (window.plotter.width(), window.plotter.height())
+    result.window_size = size
+
+    # the full default scene, turning
+    window.controller.select_site(next(iter(knowledge.sites)))
+    window.controller.select_site(None)
+    app.processEvents()
+    _frame_times(window.plotter, 5)
+    frames_ms = _frame_times(window.plotter, frames)
+    result.frame_ms = statistics.median(frames_ms)
+    result.frame_p95_ms = _percentile(frames_ms, 0.95)
+    meshes = _visible_meshes(window.plotter)
+    result.triangles = _triangles(meshes)
+    result.actors = len(window.plotter.renderer.actors)
+
+    # selection latency: choose each site in the tree, as a user does, until the frame is drawn
+    tree = window.sites_panel.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    latencies, applies = [], []
+    for round_index in range(SELECTION_ROUNDS):
+        item = items[round_index % len(items)]
+        started = time.perf_counter()
+        tree.setCurrentItem(item)
+        app.processEvents()
+        window.plotter.render_window.WaitForCompletion()
+        latencies.append((time.perf_counter() - started) * 1000)
+        applies.append(getattr(window.controller, "last_apply_ms", 0.0))
+    result.selection_ms = statistics.median(latencies)
+    result.selection_p95_ms = _percentile(latencies, 0.95)
+    result.selection_apply_ms = statistics.median(applies)
+    result.selection_ratio = result.selection_ms / result.frame_ms
+    result.actors_after_selections = len(window.plotter.renderer.actors)
+    result.rss_after_200_selections_mb, result.rss_peak_mb = _rss_mb()
+    result.rss_mb = result.rss_after_200_selections_mb
+    camera = window.plotter.camera_position
+    window.close()
+
+    # after the window's memory is measured: the bare plotter would add its own
+    bare_ms = measure_bare(meshes, size, camera, frames)
+    result.bare_frame_ms = statistics.median(bare_ms)
+    result.bare_frame_p95_ms = _percentile(bare_ms, 0.95)
+    result.frame_ratio = result.frame_ms / result.bare_frame_ms
+    return result
+
+
+TARGETS = {
+    "frame_ratio": ("<=", 1.15),
+    "selection_ratio": ("<=", 1.3),
+    "cold_start_s": ("<=", 2.0),
+    "rss_mb": ("<=", 450.0),
+    "triangles": ("<=", 250_000),
+}
+
+
+def format_table(result: BenchResult) -> str:
+    """A plain table of every figure, with the targets beside the ones that have one."""
+    rows = [
+        ("renderer", result.renderer),
+        ("machine", result.machine),
+        ("window (canvas px)", f"{result.window_size[0]} x {result.window_size[1]}"),
+    ]
+    for key, value in asdict(result).items():
+        if key in {"renderer", "machine", "window_size", "cold_start_runs_s"}:
+            continue
+        text = f"{value:,.3f}" if isinstance(value, float) else f"{value:,}"
+        if key in TARGETS:
+            op, limit = TARGETS[key]
+            ok = value <= limit
+            text += f"   (target {op} {limit:,}: {'met' if ok else 'MISSED'})"
+        rows.append((key, text))
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+
+
+def write_json(result: BenchResult, path: str | os.PathLike[str]) -> None:
+    """The figures as JSON (the user named the file, so it is replaced atomically)."""
+    from tp_explorer.files import atomic_write_bytes
+
+    data = asdict(result)
+    data["targets"] = {k: {"op": op, "limit": lim} for k, (op, lim) in TARGETS.items()}
+    atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode(), overwrite=True)
