@@ -113,7 +113,7 @@ def install(window: Any) -> None:
     quiz.hide()
     quiz_action = QAction("Referral quiz…", window)
     quiz_action.setObjectName("action_quiz")
-    quiz_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quiz_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
     quiz_action.triggered.connect(lambda: (quiz.show(), quiz.raise_()))
     tools_menu.addAction(quiz_action)
     router = QuizPickRouter(quiz)
@@ -123,6 +123,7 @@ def install(window: Any) -> None:
     compare.hide()
     compare_action = QAction("Compare muscles…", window)
     compare_action.setObjectName("action_compare")
+    compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
     compare_action.triggered.connect(lambda: (compare.show(), compare.raise_()))
     tools_menu.addAction(compare_action)
 

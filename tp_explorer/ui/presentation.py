@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tp_explorer.ui.handout import DEBATE_TEXT, TRIGGER_POINT_TEXT, patient_explanation
+from tp_explorer.ui.handout import DEBATE_TEXT, TRIGGER_POINT_TEXT, evidence_words, study_citation
 
 TURN_DEGREES = 0.35
 TURN_INTERVAL_MS = 40
@@ -35,12 +35,32 @@ STOP_EVENTS = {
 
 
 def presentation_text(knowledge: Any, site_id: str | None, side: str = "both") -> str:
-    """The short patient explanation shown beside the model (plain text)."""
+    """The short patient explanation shown beside the model (plain text).
+
+    The site's own patient explanation (what a trigger point is, what the study found, that the
+    model is debated), one sentence on the distal chain, and how strong the evidence is.
+    """
     if site_id is None or site_id not in knowledge.sites:
-        return (
-            TRIGGER_POINT_TEXT + "\n\nChoose a pain site to see which muscles may be involved.\n\n"
-        ) + DEBATE_TEXT
-    return "\n\n".join(patient_explanation(knowledge, site_id, side))
+        return f"{TRIGGER_POINT_TEXT}\n\nChoose a pain site to see which muscles may be involved."
+    site = knowledge.sites[site_id]
+    links = knowledge.chain_for(site_id, side)
+    regional = [lk.muscle.name for lk in links if lk.role != "local"]
+    parts = [str(getattr(site, "explanation", "") or TRIGGER_POINT_TEXT).strip()]
+    if regional:
+        names = ", ".join(regional[:-1]) + (" and " if len(regional) > 1 else "") + regional[-1]
+        parts.append(
+            f"Why a needle elsewhere can help: muscles work as a chain, so your therapist may "
+            f"also treat {names}, away from the painful area."
+        )
+    try:
+        level = study_citation(knowledge.study_for(site_id))[2]
+    except Exception:
+        level = ""
+    if level:
+        parts.append(f"How strong the evidence is: {evidence_words(level)}.")
+    if "debate" not in parts[0].lower():
+        parts.append(DEBATE_TEXT)
+    return "\n\n".join(parts)
 
 
 class PresentationMode(QObject):
@@ -110,7 +130,11 @@ class PresentationMode(QObject):
         w = self.window
         self.active = True
         self._was_maximized = w.isMaximized()
-        candidates: list[QWidget] = [*w.findChildren(QDockWidget), *self._toolbars()]
+        candidates: list[QWidget] = [
+            *w.findChildren(QDockWidget),
+            *self._toolbars(),
+            *self._technical_panels(),
+        ]
         if w.menuBar() is not None:
             candidates.append(w.menuBar())
         if w.statusBar() is not None:
@@ -165,6 +189,15 @@ class PresentationMode(QObject):
 
         return list(self.window.findChildren(QToolBar))
 
+    def _technical_panels(self) -> list[QWidget]:
+        """Panes of the central splitter that do not hold the 3D view (sites, chain, details)."""
+        splitter = getattr(self.window, "splitter", None)
+        if splitter is None:
+            return []
+        plotter = self.window.plotter
+        panes = [splitter.widget(i) for i in range(splitter.count())]
+        return [p for p in panes if p is not plotter and not p.isAncestorOf(plotter)]
+
     def _set_mode(self, mode: str) -> None:
         with contextlib.suppress(ValueError, TypeError):
             self.window.state.update(mode=mode)
@@ -175,6 +208,15 @@ class PresentationMode(QObject):
         plotter.render()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            self.active
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            # Esc is also the window's "show whole chain" shortcut; here it leaves presentation.
+            self.leave()
+            event.accept()
+            return True
         if self.active and event.type() in STOP_EVENTS:
             self.timer.stop()
             if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:

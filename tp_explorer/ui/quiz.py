@@ -151,6 +151,11 @@ class QuizPanel(QDockWidget):
         self.shortcuts.append(sc)
         self._show_idle()
 
+    def closeEvent(self, event: Any) -> None:
+        if self.quiz is not None:
+            self.stop()
+        super().closeEvent(event)
+
     # -- running a quiz -------------------------------------------------------------------
     def _on_start_clicked(self) -> None:
         seed = self.seed_box.value()
