@@ -57,7 +57,7 @@ def presentation_text(knowledge: Any, site_id: str | None, side: str = "both") -
     except Exception:
         level = ""
     if level:
-        parts.append(f"How strong the evidence is: {evidence_words(level)}.")
+        parts.append(f"How strong the cited study is: {evidence_words(level)}.")
     if "debate" not in parts[0].lower():
         parts.append(DEBATE_TEXT)
     return "\n\n".join(parts)
