@@ -122,7 +122,7 @@ def _label_side(p: np.ndarray, n: np.ndarray, lm: SideLandmarks, side: str) -> l
     # Top of the thigh: gluteal fold behind, groin crease in front, trochanter laterally.
     a = np.abs(thigh_ang)
     top = np.where(a > 120, lm.ischial_z - 0.035, np.where(a > 50, zh - 0.05, zh - 0.035))
-    between_legs = (ax < 0.035) & (z < lm.pubis_z)
+    between_legs = (ax < 0.03) & (z < lm.pubis_z) & (z > lm.ischial_z - 0.045)
     thigh = (z >= zk + 0.07) & (z < top) & ~between_legs
     put(thigh & (a > 135), "posterior_thigh")
     put(thigh & (thigh_ang >= 45), "lateral_thigh")

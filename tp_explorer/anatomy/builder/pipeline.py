@@ -70,6 +70,26 @@ def _superficial_dirs(paths: np.ndarray, skin_mesh: pv.PolyData) -> np.ndarray:
     return d.reshape(paths.shape)
 
 
+def _waist(src: SourceModel) -> np.ndarray:
+    """Elliptical rings from the iliac crests up to the top of the skin: the abdomen's wall.
+
+    Sized from the hip bones (width) and from the lumbar spine and pubis (depth), so the
+    trunk is rounded rather than the box a hull of the lower ribs would give.
+    """
+    hips = np.vstack([src.bones["hip_bone_left"].points, src.bones["hip_bone_right"].points])
+    crest = hips[:, 2].max()
+    half_x = 0.92 * hips[:, 0].max()
+    y_front = hips[:, 1].min() - 0.015
+    y_back = max(src.bones[f"lumbar_{k}"].points[:, 1].max() for k in range(1, 6)) + 0.01
+    yc, half_y = 0.5 * (y_front + y_back), 0.5 * (y_back - y_front)
+    t = np.linspace(0, 2 * np.pi, 48, endpoint=False)
+    rings = [
+        np.column_stack([half_x * np.cos(t), yc + half_y * np.sin(t), np.full_like(t, z)])
+        for z in np.linspace(crest - 0.03, SKIN_TOP + 0.02, 6)
+    ]
+    return np.vstack(rings)
+
+
 def build(out_dir: Path) -> Path:
     t0 = time.perf_counter()
     src = load_source()
@@ -87,8 +107,7 @@ def build(out_dir: Path) -> Path:
     trunk = [
         src.bones[k].points for k in src.bones if k.startswith(("hip_bone", "sacrum", "lumbar"))
     ]
-    thorax = src.bones["thorax"].points
-    trunk.append(thorax[thorax[:, 2] < SKIN_TOP + 0.02])
+    trunk.append(_waist(src))
     skin_mesh = skin.build_skin(surfaces, np.vstack(trunk), SKIN_TOP)
     log.info("skin built at %.1f s", time.perf_counter() - t0)
     area, side_idx = label_skin(

@@ -14,7 +14,7 @@ import pyvista as pv
 log = logging.getLogger(__name__)
 
 SPACING = 0.006
-OFFSET = 0.008
+OFFSET = 0.009
 TARGET_TRIANGLES = 34000
 
 
@@ -47,13 +47,16 @@ def build_skin(surfaces: list[pv.PolyData], trunk_points: np.ndarray, z_top: flo
     z = grid.points[:, 2]
     field = np.maximum(field, z - z_top)
     field = np.maximum(field, lo[2] + SPACING - z)
+    # A light blur of the field removes the dents between neighbouring bellies.
+    grid["f"] = field
+    field = np.asarray(grid.gaussian_smooth(std_dev=1.2, radius_factor=2.0, scalars="f")["f"])
     # Symmetrise: the body is bilaterally symmetric; a symmetric field gives mirrored areas.
     f3 = field.reshape(dims[::-1])
     f3 = np.minimum(f3, f3[:, :, ::-1])
     grid["f"] = f3.ravel()
     surf = grid.contour([0.0], scalars="f", method="flying_edges")
     surf = surf.connectivity("largest").extract_surface().triangulate().clean()
-    surf = surf.smooth_taubin(n_iter=60, pass_band=0.05)
+    surf = surf.smooth_taubin(n_iter=80, pass_band=0.05)
     surf = _decimate(surf, TARGET_TRIANGLES)
     surf = surf.smooth_taubin(n_iter=20, pass_band=0.1)
     surf = surf.compute_normals(
@@ -75,4 +78,24 @@ def _decimate(surf: pv.PolyData, target: int) -> pv.PolyData:
     faces = surf.regular_faces
     reduction = max(0.0, 1.0 - target / len(faces))
     p2, f2 = fast_simplification.simplify(pts, faces, target_reduction=reduction)
-    return pv.PolyData.from_regular_faces(p2, f2).clean()
+    # Collapsing a thin fold can leave the same triangle twice, back to back: a zero-volume fin
+    # whose edges are shared by four faces. Dropping both copies closes the surface again.
+    key = np.sort(f2, axis=1)
+    _, inverse, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    f2 = f2[counts[inverse.ravel()] == 1]
+    return _repair(pv.PolyData.from_regular_faces(p2, f2).clean())
+
+
+def _repair(mesh: pv.PolyData, rounds: int = 5) -> pv.PolyData:
+    """Cut out the few pinched edges (four faces on one edge) decimation leaves, then cap."""
+    for _ in range(rounds):
+        faces = mesh.regular_faces
+        edges = np.sort(np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]), axis=1)
+        _, inverse, counts = np.unique(edges, axis=0, return_inverse=True, return_counts=True)
+        bad_edge = counts[inverse.ravel()] != 2
+        if not bad_edge.any():
+            return mesh
+        bad_face = bad_edge.reshape(3, -1).any(axis=0)
+        mesh = pv.PolyData.from_regular_faces(np.asarray(mesh.points), faces[~bad_face])
+        mesh = mesh.clean().fill_holes(0.03).triangulate().clean()
+    return mesh
