@@ -1,0 +1,123 @@
+"""The patient handout: pages, text, the side shown, and no overwriting without consent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from pypdf import PdfReader
+
+from tp_explorer.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
+    from tp_explorer.ui.main_window import MainWindow
+
+    w = MainWindow(knowledge, anatomy, restore=False)
+    w.show()
+    qapp.processEvents()
+    yield w
+    w.close()
+
+
+@pytest.fixture(scope="module")
+def right_hip_pdf(window, tmp_path_factory) -> Any:
+    from tp_explorer.ui.handout import write_window_handout
+
+    window.controller.select_site("hip")
+    window.controller.set_side("right")
+    path = tmp_path_factory.mktemp("handout") / "hip-right.pdf"
+    write_window_handout(window, path)
+    return path
+
+
+def _text(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_handout_has_two_pages_with_the_expected_text(right_hip_pdf, knowledge):
+    pages = _text(right_hip_pdf)
+    assert len(pages) == 2
+    first, second = (" ".join(p.split()) for p in pages)
+    assert "Hip pain" in first and "Side shown: right side" in first
+    assert "Anterior" in first and "Posterior" in first
+    for link in knowledge.chain_for("hip", "right"):
+        assert link.muscle.name in first
+    assert "Main (essential) referral zone" in first and "Spillover zone" in first
+    study = knowledge.study_for("hip")
+    assert study.citation.doi in second
+    assert "Therapist:" in second and "Date:" in second and "Home exercises" in second
+    assert "not a diagnosis" in second
+    assert "debated" in second
+    assert "Quadratus lumborum" in second  # why a distal muscle is treated
+
+
+def _pdf_images(path) -> list[np.ndarray]:
+    """The page-1 pictures, decoded with Qt (pypdf hands them over as PNG/JPEG bytes)."""
+    from PySide6.QtGui import QImage
+
+    out = []
+    for image in PdfReader(path).pages[0].images:
+        q = QImage.fromData(image.data).convertToFormat(QImage.Format.Format_RGB888)
+        w, h = q.width(), q.height()
+        raw = np.frombuffer(q.constBits(), dtype=np.uint8).reshape(h, q.bytesPerLine())
+        out.append(raw[:, : w * 3].reshape(h, w, 3).copy())
+    return out
+
+
+def test_handout_pictures_show_the_side_that_is_shown(right_hip_pdf, window, anatomy):
+    from tp_explorer.scene.snapshot import render_image
+    from tp_explorer.state import Selection, make_highlight
+
+    images = _pdf_images(right_hip_pdf)
+    assert len(images) == 2
+    anterior = images[0].astype(float)
+    layers = window.scene.layers | {"zones", "skin", "muscles", "bones"}
+    kb = window.knowledge
+    diffs = {}
+    for side in ("right", "left"):
+        h = make_highlight(Selection(site="hip", side=side), kb)
+        ref = render_image(anatomy, h, layers, view="anterior", size=images[0].shape[1::-1])
+        diffs[side] = np.abs(ref.astype(float) - anterior).mean()
+    assert diffs["right"] < diffs["left"]
+
+
+def test_existing_file_is_not_overwritten_without_consent(right_hip_pdf, window):
+    from tp_explorer.ui.handout import write_window_handout
+
+    before = right_hip_pdf.read_bytes()
+    with pytest.raises(InputError, match="already exists"):
+        write_window_handout(window, right_hip_pdf)
+    assert right_hip_pdf.read_bytes() == before
+
+
+def test_gui_asks_before_replacing_and_keeps_the_file_on_no(window, right_hip_pdf, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tp_explorer.ui import export_image, handout
+
+    asked = []
+    monkeypatch.setattr(export_image, "ask_save_path", lambda *a, **k: right_hip_pdf)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No,
+    )
+    before = right_hip_pdf.read_bytes()
+    assert handout.export_handout_interactive(window) is None
+    assert asked and right_hip_pdf.read_bytes() == before
+
+
+def test_command_line_handout_needs_force_to_replace(tmp_path, capsys):
+    from tp_explorer.cli import main
+
+    out = tmp_path / "ankle.pdf"
+    assert main(["handout", "ankle_foot", "--out", str(out), "--side", "left"]) == 0
+    assert "Side shown: left side" in " ".join(_text(out)[0].split())
+    assert main(["handout", "ankle_foot", "--out", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["handout", "ankle_foot", "--out", str(out), "--force"]) == 0
+    assert "Side shown: both sides" in " ".join(_text(out)[0].split())
+    assert main(["handout", "nowhere", "--out", str(tmp_path / "x.pdf")]) == 2

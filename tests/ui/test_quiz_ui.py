@@ -1,0 +1,124 @@
+"""The referral quiz through the real window: repeatable, scored right, clickable, reviewed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from tp_explorer.scene.picking import PickResult
+from tp_explorer.state.quiz import FIND_THE_ZONE, NAME_THE_MUSCLE
+
+
+@pytest.fixture(scope="module")
+def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
+    from tp_explorer.ui.main_window import MainWindow
+
+    w = MainWindow(knowledge, anatomy, restore=False)
+    w.show()
+    w.activateWindow()
+    qapp.processEvents()
+    yield w
+    w.close()
+
+
+def _asked(quiz) -> list[tuple]:
+    return [(q.kind, q.muscle, q.choices) for q in quiz.questions]
+
+
+def test_same_seed_asks_the_same_questions_twice(window):
+    panel = window.features.quiz
+    first = _asked(panel.start(rounds=6, seed=2024))
+    second = _asked(panel.start(rounds=6, seed=2024))
+    assert first == second and len(first) == 6
+    assert _asked(panel.start(rounds=6, seed=7)) != first
+    assert window.state.mode == "quiz"
+
+
+def test_keys_answer_right_and_wrong_and_the_score_and_streak_follow(window, qtbot):
+    panel = window.features.quiz
+    quiz = panel.start(rounds=3, seed=5)
+    quiz_questions = [q for q in quiz.questions]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    answered = []
+    for i, q in enumerate(quiz_questions):
+        assert panel.progress.text() == f"Question {i + 1} of 3"
+        right = i != 1  # the second answer is wrong
+        if q.kind == NAME_THE_MUSCLE:
+            assert [b.text().split("  ", 1)[1] for b in panel.choice_buttons] == [
+                window.knowledge.muscles[c].name for c in q.choices
+            ]
+            index = q.choices.index(q.muscle)
+            if not right:
+                index = (index + 1) % 4
+            qtbot.keyClick(window.plotter, str(index + 1))
+        else:
+            area = sorted(q.answer_areas)[0] if right else "lumbar"
+            assert right or "lumbar" not in q.answer_areas
+            panel.answer_pick(PickResult("skin", area=area, area_side="right"))
+        answered.append(panel.last)
+        assert panel.last.correct is right
+        assert panel.feedback.text().startswith("Right!" if right else "Not quite")
+        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert quiz.score == 2 and quiz.best_streak == 1 and quiz.streak == 1
+    assert panel.score_label.text().startswith("Score 2/3")
+    assert panel.review.isVisible()
+    assert "Q2:" in panel.review.toPlainText() and "Q1:" not in panel.review.toPlainText()
+
+
+def test_name_the_muscle_paints_zones_without_giving_the_muscle_away(window):
+    panel = window.features.quiz
+    quiz = panel.start(rounds=12, seed=3)
+    while quiz.current.kind != NAME_THE_MUSCLE:
+        panel.answer_pick(PickResult("skin", area="lumbar", area_side="left"))
+        panel.next_question()
+    q = quiz.current
+    h = window.scene.highlight
+    assert set(h.zones) and {a for a, _s in h.zones} == set(q.essential) | set(q.spillover)
+    assert h.muscles == {}  # the muscle is not coloured
+
+
+def test_clicking_the_muscle_on_the_model_answers(window, qtbot):
+    panel = window.features.quiz
+    quiz = panel.start(rounds=12, seed=3)
+    while quiz.current.kind != NAME_THE_MUSCLE:
+        panel.answer_pick(PickResult("skin", area="lumbar", area_side="left"))
+        panel.next_question()
+    q = quiz.current
+    mesh = window.knowledge.muscles[q.muscle].meshes[0]
+    # A click on the canvas goes scene.pick -> controller -> the quiz's pick interceptor.
+    window.scene.pick = lambda x, y: PickResult("muscle", mesh, "right")
+    try:
+        window.canvas_events.clicked.emit(10.0, 10.0)
+    finally:
+        del window.scene.pick
+    assert panel.last is not None and panel.last.correct
+    assert window.state.focus is None  # the explorer did not also take the click
+
+
+def test_find_the_zone_shows_the_muscle_and_takes_a_skin_click(window, anatomy):
+    panel = window.features.quiz
+    quiz = panel.start(rounds=12, seed=3)
+    while quiz.current.kind != FIND_THE_ZONE:
+        panel.choose(0)
+        panel.next_question()
+    q = quiz.current
+    assert q.label in panel.question.text()
+    roles = set(window.scene.highlight.muscles.values())
+    assert roles == {"focus"} and not window.scene.highlight.zones
+    area = q.essential[0]
+    side = "right"
+    # A real ray pick: aim at the middle of the area's skin points.
+    pts = anatomy.skin.points[np.asarray(anatomy.areas[area][side])]
+    window.controller.set_view("posterior" if pts[:, 1].mean() > 0 else "anterior")
+    target = pts[np.argmin(np.linalg.norm(pts - pts.mean(axis=0), axis=1))]
+    x, y = window.scene.project(target)
+    pick = window.scene.pick(x, y)
+    assert pick is not None and pick.area is not None
+    answer = panel.answer_pick(pick)
+    assert answer is not None and answer.correct is (pick.area in q.answer_areas)
+    panel.stop()
+    assert window.state.mode == "explore"
