@@ -114,8 +114,11 @@ class BodyScene:
         pts = skin.points
         for side in ("left", "right"):
             cells = np.nonzero((centres[:, 0] > 0) == (side == "left"))[0]
-            half = skin.extract_cells(cells).extract_surface(algorithm=None)
-            self._skin_point_ids[side] = np.asarray(half.point_data["vtkOriginalPointIds"])
+            cut = skin.extract_cells(cells)
+            half = cut.extract_surface(algorithm=None)
+            # Both filters number points anew; compose their id maps back to the skin's ids.
+            to_cut = np.asarray(half.point_data["vtkOriginalPointIds"])
+            self._skin_point_ids[side] = np.asarray(cut.point_data["vtkOriginalPointIds"])[to_cut]
             self.skin_actors[side] = self._add(
                 half,
                 "skin",
@@ -204,9 +207,8 @@ class BodyScene:
     # ----------------------------------------------------------------- selection (cheap)
     @property
     def actor_count(self) -> int:
-        return self.plotter.renderer.GetActors().GetNumberOfItems() + (
-            self.plotter.renderer.GetActors2D().GetNumberOfItems()
-        )
+        """Every prop in the renderer (3D actors and 2D labels); constant after start-up."""
+        return self.plotter.renderer.GetViewProps().GetNumberOfItems()
 
     def _set(self, actor: Any, colour: str | None, opacity: float | None, visible: bool) -> None:
         state = (colour, opacity, visible)

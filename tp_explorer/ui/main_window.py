@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self.sites_panel.search.selectAll()
 
     def cycle_panel(self, step: int) -> None:
-        focused = QApplication.focusWidget()
+        focused = QApplication.focusWidget() or self.focusWidget()
         index = next(
             (i for i, w in enumerate(self._panels) if w is focused or w.isAncestorOf(focused)), -1
         )

@@ -19,7 +19,9 @@ class Settings:
     """Typed access to the few values kept: geometry, side, layers, last site, font size."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self.q = qsettings or QSettings(ORGANISATION, APPLICATION)
+        self.q = qsettings or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+        )
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.q.value(key)

@@ -1,0 +1,175 @@
+"""The real window under Xvfb with the real regions.yaml and assets, driven as a user would."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from tp_explorer import palette
+
+
+@pytest.fixture(scope="module")
+def window(qapp, knowledge, anatomy, isolated_settings):
+    from tp_explorer.ui.main_window import MainWindow
+
+    win = MainWindow(knowledge, anatomy, multi_samples=0, restore=False)
+    win.resize(1200, 760)
+    win.show()
+    qapp.processEvents()
+    yield win
+    win.close()
+    qapp.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def fresh(window):
+    window.sites_panel.search.clear()
+    window.state.update(
+        site=None,
+        focus=None,
+        area=None,
+        side="both",
+        layers=frozenset({"skin", "muscles", "bones", "zones", "labels", "markers"}),
+    )
+    window.controller.set_view("anterior")
+    yield
+
+
+def click_canvas(qtbot, window, display_xy) -> None:
+    plotter = window.plotter
+    ratio = plotter.devicePixelRatioF()
+    x, y = display_xy
+    pos = QPoint(round(x / ratio), round(plotter.height() - y / ratio))
+    qtbot.mouseClick(plotter, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def site_item(window, site_id):
+    tree = window.sites_panel.tree
+    for i in range(tree.topLevelItemCount()):
+        if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == site_id:
+            return tree.topLevelItem(i)
+    raise AssertionError(site_id)
+
+
+def test_each_site_highlights_its_chain_and_shows_its_study(window, knowledge) -> None:
+    actors_before = window.scene.actor_count
+    for site_id, site in knowledge.sites.items():
+        window.sites_panel.tree.setCurrentItem(site_item(window, site_id))
+        assert window.state.site == site_id
+        expected = {
+            (mesh, side)
+            for link in knowledge.chain_for(site_id)
+            for side in link.sides
+            for mesh in link.muscle.meshes
+        }
+        lit = {k for k, a in window.scene.muscle_actors.items() if a.prop.opacity == 1.0}
+        assert lit == expected, site_id
+        zones = {
+            (a, s) for (a, s, _k), act in window.scene.zone_actors.items() if act.GetVisibility()
+        }
+        assert zones == set(window.controller.highlight.zones), site_id
+        text = window.details_panel.text()
+        assert site.name in text
+        assert site.study.citation.title in text
+        assert site.study.evidence_level in text
+        names = window.chain_panel.muscle_names()
+        assert names == [
+            link.muscle.name
+            for g in ("local", "regional")
+            for link in knowledge.chain_for(site_id)
+            if link.role == g
+        ]
+    assert window.scene.actor_count == actors_before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("peroneus", "Fibularis"), ("shin splints", "Shin splints")]
+)
+def test_search_finds_synonyms_and_conditions(window, qtbot, text, expected) -> None:
+    qtbot.keyClicks(window.sites_panel.search, text)
+    results = window.sites_panel.result_texts()
+    assert any(expected.lower() in r.lower() for r in results), results
+    qtbot.keyClick(window.sites_panel.search, Qt.Key.Key_Return)
+    assert window.state.site is not None or window.state.focus is not None
+
+
+def test_clicking_a_projected_muscle_focuses_it(window, qtbot, knowledge) -> None:
+    window.controller.select_site("lower_leg")
+    window.controller.set_view("anterior")
+    anchor = window.scene.label_anchor("tibialis_anterior", "right")
+    click_canvas(qtbot, window, window.scene.project(anchor))
+    qtbot.waitUntil(lambda: window.state.focus is not None, timeout=3000)
+    assert window.state.focus == "tibialis_anterior"
+    assert window.details_panel.kind == "muscle"
+    assert "Tibialis anterior" in window.details_panel.text()
+    focused = window.scene.muscle_actors[("tibialis_anterior", "right")]
+    assert focused.prop.color.hex_rgb.lower() == palette.FOCUS.lower()
+
+
+def test_clicking_the_heel_lists_soleus(window, qtbot, anatomy) -> None:
+    window.controller.set_view("posterior")
+    heel = anatomy.skin.points[anatomy.areas["heel"]["right"]]
+    target = heel[np.argmax(heel[:, 1])]  # the most posterior heel point faces the camera
+    click_canvas(qtbot, window, window.scene.project(target))
+    qtbot.waitUntil(lambda: window.details_panel.kind == "area", timeout=3000)
+    assert window.state.selection.area == ("heel", "right")
+    assert "Soleus" in window.details_panel.text()
+
+
+def test_keyboard_reaches_every_panel(window, qtbot) -> None:
+    window.activateWindow()
+    window.focus_search()
+    reached = []
+    for _ in range(12):
+        current = window.focusWidget()
+        assert current is not None
+        reached.append(current)
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+    panels = [
+        window.sites_panel.tree,
+        window.chain_panel.list,
+        window.plotter,
+        window.details_panel,
+    ]
+    for panel in panels:
+        assert any(w is panel or panel.isAncestorOf(w) for w in reached if w), panel.objectName()
+    window.details_panel.setFocus()
+    window.cycle_panel(+1)  # F6
+    assert window.focusWidget() is window.sites_panel.search
+
+
+def test_shortcuts_drive_side_layers_and_help(window, qtbot) -> None:
+    window.actions.sides["left"].trigger()
+    assert window.state.side == "left"
+    assert not window.scene.skin_actors["right"].GetVisibility()
+    window.actions.layers["skin"].trigger()
+    assert "skin" not in window.state.layers
+    assert not window.scene.skin_actors["left"].GetVisibility()
+    lines = window.shortcut_lines()
+    assert any("Anterior view" in line for line in lines)
+    window.show_about()
+    assert "not a diagnosis" in window.about_box.text()
+    window.about_box.close()
+
+
+def test_only_https_links_are_opened(window, monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    window.controller.select_site("ankle_foot")
+    button = next(b for b in window.details_panel.buttons() if b.objectName() == "doiButton")
+    button.click()
+    window.details_panel.linkRequested.emit("javascript:alert(1)")
+    assert opened == [button.toolTip()] and opened[0].startswith("https://doi.org/")
+
+
+def test_settings_remember_side_and_site(window, isolated_settings) -> None:
+    from tp_explorer.ui.settings import Settings
+
+    window.state.update(site="hip", side="right")
+    window.save_settings()
+    settings = Settings()
+    assert settings.side() == "right" and settings.last_site() == "hip"
+    assert str(isolated_settings) in settings.q.fileName()
