@@ -46,6 +46,7 @@ class SafetyLayer:
         self.actors: dict[tuple[str, str], Any] = {}
         self.labels: dict[tuple[str, str], Any] = {}
         self.view = SafetyView()
+        self.overlay = self._make_overlay()
         nerves = getattr(anatomy, "nerves", {}) or {}
         for structure, by_side in nerves.items():
             colour = palette.NERVE if structure_kind(structure) == "nerve" else palette.VESSEL
@@ -53,22 +54,42 @@ class SafetyLayer:
                 pts = np.asarray(path, dtype=float)
                 if len(pts) < 2:
                     continue
-                actor = plotter.add_mesh(
-                    pv.lines_from_points(pts),
-                    color=colour,
-                    line_width=THIN_WIDTH,
-                    render_lines_as_tubes=True,
-                    pickable=False,
-                    reset_camera=False,
-                    name=f"safety:{structure}:{side}",
-                )
+                actor = pv.Actor(mapper=pv.DataSetMapper(pv.lines_from_points(pts)))
+                prop = actor.GetProperty()
+                prop.SetColor(*palette.rgb_float(colour))
+                prop.SetLineWidth(THIN_WIDTH)
+                prop.SetRenderLinesAsTubes(True)
+                actor.SetPickable(False)
                 actor.SetVisibility(False)
+                self.overlay.AddActor(actor)
                 self.actors[(structure, side)] = actor
                 self.labels[(structure, side)] = self._make_label(structure_label(structure))
         self.note = plotter.add_text(
             "", position="lower_right", font_size=11, color=palette.LABEL_TEXT, name="safety:note"
         )
+        note_prop = self.note.GetTextProperty()
+        note_prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
+        note_prop.SetBackgroundOpacity(0.85)
         self.note.SetVisibility(False)
+
+    def _make_overlay(self) -> Any:
+        """A renderer layer above the body, sharing its camera: the paths show through muscle.
+
+        A needle-safety view is an X-ray view on purpose: a nerve under the focused muscle is
+        exactly what must be seen.
+        """
+        from vtkmodules.vtkRenderingCore import vtkRenderer
+
+        base = self.plotter.renderer
+        overlay = vtkRenderer()
+        overlay.SetLayer(1)
+        overlay.SetInteractive(False)
+        overlay.SetActiveCamera(base.GetActiveCamera())
+        overlay.SetViewport(base.GetViewport())
+        ren_win = self.plotter.ren_win
+        ren_win.SetNumberOfLayers(max(2, ren_win.GetNumberOfLayers()))
+        ren_win.AddRenderer(overlay)
+        return overlay
 
     def _make_label(self, text: str) -> Any:
         from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
@@ -83,7 +104,8 @@ class SafetyLayer:
         prop.SetBackgroundOpacity(0.85)
         label.SetVisibility(False)
         label.SetPickable(False)
-        self.plotter.renderer.AddActor(label)
+        label.SetDisplayOffset(12, -28)
+        self.overlay.AddActor(label)
         return label
 
     def show(self, view: SafetyView) -> None:
