@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.details_panel)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 700, 380])
+        self.splitter.setSizes([300, 700, 380])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.toolbar = QToolBar("Main toolbar", self)
