@@ -122,3 +122,12 @@ def test_find_the_zone_shows_the_muscle_and_takes_a_skin_click(window, anatomy):
     assert answer is not None and answer.correct is (pick.area in q.answer_areas)
     panel.stop()
     assert window.state.mode == "explore"
+
+
+def test_quiz_command_checks_rounds_and_offers_seed(capsys):
+    from tp_explorer.cli import build_parser, main
+
+    args = build_parser().parse_args(["quiz", "--seed", "3", "--rounds", "4"])
+    assert (args.seed, args.rounds) == (3, 4)
+    assert main(["quiz", "--rounds", "0"]) == 2
+    assert "--rounds" in capsys.readouterr().err
