@@ -47,3 +47,14 @@ def test_folder_or_missing_parent_is_refused(tmp_path: Path) -> None:
         atomic_write_bytes(tmp_path, b"x")
     with pytest.raises(InputError, match="does not exist"):
         atomic_write_bytes(tmp_path / "nope" / "a.png", b"x")
+
+
+def test_export_gets_the_usual_permissions_not_private(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        written = atomic_write_bytes(tmp_path / "handout.pdf", b"%PDF")
+    finally:
+        os.umask(umask)
+    assert written.stat().st_mode & 0o777 == 0o644

@@ -37,6 +37,10 @@ def atomic_target(target: str | os.PathLike[str], overwrite: bool = False) -> It
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp makes the file private (0600); an export gets the user's usual permissions
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o666 & ~umask)
     try:
         yield tmp
         if not tmp.is_file() or tmp.stat().st_size == 0:
