@@ -8,7 +8,14 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from tp_explorer.anatomy.builder.bellies import STATIONS, TENDON_AREA, Layout, _bump, resample
+from tp_explorer.anatomy.builder.bellies import (
+    STATIONS,
+    TENDON_AREA,
+    Layout,
+    _bump,
+    resample,
+    smooth_polyline,
+)
 from tp_explorer.anatomy.builder.catalog import ANATOMICAL_FRACTION, SPECIFIC_TENSION
 from tp_explorer.anatomy.builder.landmarks import lateral_sign, resolve_path
 from tp_explorer.anatomy.builder.model import Bone
@@ -27,7 +34,7 @@ def authored_layout(
 ) -> tuple[Layout, float]:
     """Centreline and cross-sections of one authored muscle on one side, and its aspect."""
     raw = resolve_path(spec["path"], side, bones)  # type: ignore[arg-type]
-    centre = resample(_spline(raw), STATIONS)
+    centre = resample(smooth_polyline(raw), STATIONS)
     s = np.linspace(0, 1, STATIONS)
     bump = _bump(s, tuple(spec["belly"]))  # type: ignore[arg-type]
     if "sheet" in spec:
@@ -44,26 +51,3 @@ def authored_layout(
     total = float(spec["force_n"]) / SPECIFIC_TENSION * ANATOMICAL_FRACTION
     area = TENDON_AREA + (total - TENDON_AREA) * bump
     return Layout(centre, area, None, None), float(spec.get("aspect", 1.5))
-
-
-def _spline(points: np.ndarray, per_segment: int = 8) -> np.ndarray:
-    """Catmull-Rom through the landmarks so the belly bends smoothly."""
-    if len(points) < 3:
-        return points
-    p = np.vstack([2 * points[0] - points[1], points, 2 * points[-1] - points[-2]])
-    out = []
-    for i in range(1, len(p) - 2):
-        p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
-        for t in np.linspace(0, 1, per_segment, endpoint=False):
-            t2, t3 = t * t, t * t * t
-            out.append(
-                0.5
-                * (
-                    2 * p1
-                    + (-p0 + p2) * t
-                    + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2
-                    + (-p0 + 3 * p1 - 3 * p2 + p3) * t3
-                )
-            )
-    out.append(points[-1])
-    return np.array(out)

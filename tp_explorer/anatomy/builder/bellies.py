@@ -38,6 +38,29 @@ def resample(path: np.ndarray, n: int) -> np.ndarray:
     return np.column_stack([np.interp(t, s, path[:, k]) for k in range(3)])
 
 
+def smooth_polyline(points: np.ndarray, per_segment: int = 8) -> np.ndarray:
+    """Catmull-Rom through the points, so a belly bends smoothly round its via points."""
+    if len(points) < 3:
+        return points
+    p = np.vstack([2 * points[0] - points[1], points, 2 * points[-1] - points[-2]])
+    t = np.linspace(0, 1, per_segment, endpoint=False)[:, None]
+    t2, t3 = t * t, t * t * t
+    out = []
+    for i in range(1, len(p) - 2):
+        p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
+        out.append(
+            0.5
+            * (
+                2 * p1
+                + (-p0 + p2) * t
+                + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2
+                + (-p0 + 3 * p1 - 3 * p2 + p3) * t3
+            )
+        )
+    out.append(points[-1:])
+    return np.vstack(out)
+
+
 def _bump(s: np.ndarray, belly: tuple[float, float, float, float]) -> np.ndarray:
     a0, s0, s1, b1 = belly
     up = np.clip((s - a0) / max(s0 - a0, 1e-6), 0, 1)
@@ -115,7 +138,7 @@ def layout_parts(
     path = paths[0]
     if origin is not None:
         path = np.vstack([origin[None], path])
-    centre = resample(path, n)
+    centre = resample(smooth_polyline(path), n)
     area = TENDON_AREA + (total - TENDON_AREA) * bump
     return Layout(centre, area, None, None)
 
@@ -187,8 +210,15 @@ def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
     c = layout.centre.copy()
     t = _tangents(c)
     r = np.sqrt(layout.area / np.pi)
-    toward_bone = -bones.gradient(c)
-    thick_dir = _perp(toward_bone, t)
+    toward_bone = _perp(-bones.gradient(c), t)
+    # One bone-facing direction for the whole belly, weighted to its fleshy part: following
+    # the nearest bone station by station would twist a flat belly into a ribbon.
+    weight = (r / r.max())[:, None] ** 2
+    mean_dir = (toward_bone * weight).sum(axis=0)
+    if np.linalg.norm(mean_dir) > 1e-6:
+        thick_dir = _perp(np.tile(mean_dir, (len(c), 1)), t)
+    else:
+        thick_dir = toward_bone
     k = np.full(len(c), aspect)
     if layout.width_dir is not None and np.linalg.norm(layout.width_dir, axis=1).min() > 0:
         wd = _smooth_dirs(_perp(layout.width_dir, t), t)
@@ -208,7 +238,12 @@ def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
     lift = np.where(need > 0, need, 0.0)
     for _ in range(2):
         lift[1:-1] = np.maximum(lift[1:-1], 0.5 * (lift[:-2] + lift[2:]))
-    c = c + bones.gradient(c) * lift[:, None]
+    c = c - thick_dir * lift[:, None]  # along the thickness axis, away from the bone
+    for _ in range(4):
+        shift = _clear_bone(c, width_dir, thick_dir, a, b, bones.samples)
+        if not shift.any():
+            break
+        c = c + shift
     theta = np.linspace(0, 2 * np.pi, RING, endpoint=False)
     ring = (
         c[:, None, :]
@@ -218,6 +253,52 @@ def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
     ring = bones.push_out(ring, BONE_MARGIN)
     pts = np.vstack([ring, c[0] - t[0] * 0.5 * b[0], c[-1] + t[-1] * 0.5 * b[-1]])
     return Belly(pts, tube_faces(len(c), RING), c)
+
+
+def _clear_bone(
+    c: np.ndarray, u: np.ndarray, v: np.ndarray, a: np.ndarray, b: np.ndarray, samples: np.ndarray
+) -> np.ndarray:
+    """Per-station shift that moves each elliptical section off bone points inside it.
+
+    Pushing ring vertices out of bone is not enough where a thin bone (the fibula, a spinous
+    process) passes between two vertices: the section itself must move away from it.
+    """
+    shift = np.zeros_like(c)
+    lo = c.min(axis=0) - a.max() - 0.01
+    hi = c.max(axis=0) + a.max() + 0.01
+    near = samples[np.all((samples > lo) & (samples < hi), axis=1)]
+    if not len(near):
+        return shift
+    for i in range(len(c)):
+        rel = near - c[i]
+        t = np.cross(u[i], v[i])
+        along = rel @ t
+        seg = 0.5 * np.linalg.norm(c[min(i + 1, len(c) - 1)] - c[max(i - 1, 0)])
+        sel = np.abs(along) <= max(seg, 0.002)
+        if not sel.any():
+            continue
+        x, y = rel[sel] @ u[i], rel[sel] @ v[i]
+        inside = (x / a[i]) ** 2 + (y / b[i]) ** 2 < 1.0
+        if not inside.any():
+            continue
+        # Move along the thickness axis (away from the bone side) until every bone point
+        # inside lies on the section's edge: sideways moves would zigzag a wide belly.
+        x, y = x[inside], y[inside]
+        edge = b[i] * np.sqrt(np.clip(1.0 - (x / a[i]) ** 2, 0.0, 1.0))
+        side = np.sign(np.mean(y)) or 1.0
+        need = np.max(edge - side * y) + BONE_MARGIN
+        shift[i] = -side * v[i] * need
+    mag = np.linalg.norm(shift, axis=1)
+    for _ in range(2):  # spread to neighbours so the belly bends instead of kinking
+        smoothed = shift.copy()
+        smoothed[1:-1] = np.where(
+            (mag[1:-1] < 0.5 * np.maximum(mag[:-2], mag[2:]))[:, None],
+            0.5 * (shift[:-2] + shift[2:]) * 0.5 + shift[1:-1],
+            shift[1:-1],
+        )
+        shift = smoothed
+        mag = np.linalg.norm(shift, axis=1)
+    return shift
 
 
 def tube_faces(n: int, m: int) -> np.ndarray:

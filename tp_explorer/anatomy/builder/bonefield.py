@@ -16,6 +16,10 @@ class BoneField:
         merged = pv.merge(meshes).triangulate().clean()
         merged = merged.compute_normals(auto_orient_normals=True, consistent_normals=True)
         self._surface = merged
+        # Vertices and face centres: dense enough to catch a thin bone crossing a belly.
+        self.samples = np.vstack(
+            [np.asarray(merged.points), np.asarray(merged.cell_centers().points)]
+        )
         self._impl = vtkImplicitPolyDataDistance()
         self._impl.SetInput(merged)
 
