@@ -4,9 +4,32 @@ from __future__ import annotations
 
 import numpy as np
 
+from tp_explorer.anatomy.builder.authored import load_authored
+from tp_explorer.anatomy.builder.bellies import resample, smooth_polyline
+from tp_explorer.anatomy.builder.landmarks import resolve_path
 from tp_explorer.anatomy.builder.model import SourceModel
+from tp_explorer.knowledge.vocabulary import SIDES
+
+STRUCTURES = (
+    "sciatic_nerve",
+    "tibial_nerve",
+    "common_fibular_nerve",
+    "femoral_nerve",
+    "femoral_vessels",
+    "pudendal_nerve",
+    "posterior_tibial_vessels",
+)
+SPACING = 0.008  # one point every 8 mm: smooth enough to draw as a tube
 
 
 def build_nerves(src: SourceModel) -> dict[str, dict[str, np.ndarray]]:
-    """Not authored yet: an empty set keeps the asset format stable."""
-    return {}
+    """structure id -> side -> (n, 3) polyline, proximal first."""
+    data = load_authored()["nerves"]
+    out: dict[str, dict[str, np.ndarray]] = {}
+    for sid in STRUCTURES:
+        out[sid] = {}
+        for side in SIDES:
+            raw = smooth_polyline(resolve_path(data[sid], side, src.bones))
+            length = float(np.linalg.norm(np.diff(raw, axis=0), axis=1).sum())
+            out[sid][side] = resample(raw, max(int(length / SPACING), 8))
+    return out
