@@ -251,7 +251,10 @@ def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
         + b[:, None, None] * np.sin(theta)[None, :, None] * thick_dir[:, None, :]
     ).reshape(-1, 3)
     ring = bones.push_out(ring, BONE_MARGIN)
-    pts = np.vstack([ring, c[0] - t[0] * 0.5 * b[0], c[-1] + t[-1] * 0.5 * b[-1]])
+    caps = bones.push_out(
+        np.array([c[0] - t[0] * 0.5 * b[0], c[-1] + t[-1] * 0.5 * b[-1]]), BONE_MARGIN
+    )
+    pts = np.vstack([ring, caps])
     return Belly(pts, tube_faces(len(c), RING), c)
 
 
