@@ -1,4 +1,4 @@
-"""Clicks and hovers on the 3D canvas, turned into display coordinates VTK understands.
+"""The 3D canvas widget, and its clicks and hovers turned into display coordinates VTK wants.
 
 An event filter watches the interactor widget: a press and release within a few pixels is a
 click (a drag rotates the camera and is left to VTK); hover is reported after the mouse rests.
@@ -6,9 +6,13 @@ click (a drag rotates the camera and is left to VTK); hover is reported after th
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
+from pyvistaqt import QtInteractor
 
 CLICK_SLOP_PX = 4
 HOVER_DELAY_MS = 150
@@ -56,3 +60,66 @@ class CanvasEvents(QObject):
     def _emit_hover(self) -> None:
         if self._hover_at is not None:
             self.hovered.emit(*self.to_display(self._hover_at))
+
+
+SOFTWARE_RENDERERS = (
+    "llvmpipe",
+    "softpipe",
+    "swrast",
+    "swiftshader",
+    "gdi generic",
+    "basic render",
+)
+
+
+def is_software_renderer(renderer: str) -> bool:
+    """True for CPU rasterisers (Mesa llvmpipe and kin), where every sample costs CPU time."""
+    text = renderer.lower()
+    return any(name in text for name in SOFTWARE_RENDERERS)
+
+
+@functools.cache
+def opengl_renderer() -> str:
+    """GL vendor | renderer | version of this display (one probe context per process)."""
+    from tp_explorer.ui.preflight import check_opengl
+
+    return check_opengl()
+
+
+def multi_samples_for(renderer: str) -> int:
+    """MSAA samples: 4 on a GPU; none in software, where 4 samples cost about 4x per frame."""
+    return 0 if is_software_renderer(renderer) else 4
+
+
+class BodyCanvas(QtInteractor):
+    """The 3D canvas: a QtInteractor that draws each frame once.
+
+    pyvistaqt's paintGL always renders again, so each ``render()`` (a selection, a drag step)
+    cost two full renders: one into VTK's buffers, one more in the paint that blits it. Here a
+    paint scheduled by a render that has just finished outside a paint only blits, as VTK's own
+    C++ widget does; a paint for any other reason (expose, resize) still renders.
+    """
+
+    def __init__(self, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(parent, **kwargs)
+        self._blit_only = False
+        self._frame_tag = self.ren_win.AddObserver("WindowFrameEvent", self._on_frame)
+
+    def _on_frame(self, _obj: Any, _event: str) -> None:
+        if not getattr(self, "_in_paint", False):
+            self._blit_only = True
+
+    def resizeGL(self, w: int, h: int) -> None:
+        self._blit_only = False
+        super().resizeGL(w, h)
+
+    def paintGL(self) -> None:
+        if not self._blit_only:
+            super().paintGL()
+            return
+        self._blit_only = False
+        self._in_paint = True  # pyvistaqt's paintGL then skips its render and only blits
+        try:
+            super().paintGL()
+        finally:
+            self._in_paint = False

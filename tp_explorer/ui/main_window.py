@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from pyvistaqt import QtInteractor
 
 from tp_explorer.scene import BodyScene, RayPicker
 from tp_explorer.state import AppState
 from tp_explorer.ui.actions import build_actions
-from tp_explorer.ui.canvas import CanvasEvents
+from tp_explorer.ui.canvas import BodyCanvas, CanvasEvents, multi_samples_for, opengl_renderer
 from tp_explorer.ui.controller import Controller
 from tp_explorer.ui.panels import ChainPanel, DetailsPanel, LegendBar, SitesPanel
 from tp_explorer.ui.settings import DEFAULT_FONT_PT, FONT_RANGE, Settings
@@ -62,7 +61,7 @@ class MainWindow(QMainWindow):
         anatomy: Any,
         *,
         settings: Settings | None = None,
-        multi_samples: int = 4,
+        multi_samples: int | None = None,
         picker: RayPicker | None = None,
         restore: bool = True,
     ) -> None:
@@ -84,7 +83,10 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(2)
-        self.plotter = QtInteractor(centre, auto_update=False, multi_samples=multi_samples)
+        if multi_samples is None:  # MSAA on a GPU; none in software, where it costs 4x a frame
+            multi_samples = multi_samples_for(opengl_renderer())
+        self.multi_samples = multi_samples
+        self.plotter = BodyCanvas(centre, auto_update=False, multi_samples=multi_samples)
         self.plotter.setObjectName("canvas")
         self.plotter.setAccessibleName("3D body")
         self.plotter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
