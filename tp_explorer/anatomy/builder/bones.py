@@ -25,7 +25,7 @@ def scene_bones(bones: dict[str, Bone]) -> dict[str, pv.PolyData]:
         mesh = bone_mesh(bones[name])
         if name == "thorax":
             mesh = mesh.clip(normal="z", origin=(0, 0, THORAX_TOP), invert=True).triangulate()
-            mesh = mesh.extract_surface().clean()
+            mesh = mesh.extract_surface(algorithm="dataset_surface").clean()
             target = 1.0 - THORAX_TRIANGLES / mesh.n_cells
         elif name.startswith(("foot_", "toes_")):
             target = 1.0 - FOOT_KEEP
