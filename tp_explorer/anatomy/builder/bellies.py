@@ -19,6 +19,8 @@ RING = 14
 TENDON_RADIUS = 0.0025
 MIN_THICKNESS = 0.0015
 BONE_MARGIN = 0.0015
+# Flattest a fan of model fascicles may get: flatter reads as a blade, not a muscle.
+MAX_SPREAD_ASPECT = 4.0
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,10 @@ def _layout_column(
             hw = float(np.abs(rel @ ax).max()) if sel.any() else 0.0
         dirs.append(ax)
         half.append(min(hw, spec.max_half_width))
-    ends = np.minimum(1.0, 0.25 + bump * 1.5)
+    # Leg fans end in tendons; stacked back muscles stay fleshy to their last fascicle.
+    ends = bump if spec.start == "origin" else np.minimum(1.0, 0.25 + bump * 1.5)
+    for _ in range(3):  # fascicles ending at one level should not pinch the belly there
+        area[1:-1] = 0.25 * area[:-2] + 0.5 * area[1:-1] + 0.25 * area[2:]
     area = np.maximum(area * ends, TENDON_AREA)
     return Layout(centre, area, np.array(dirs), np.array(half))
 
@@ -222,7 +227,9 @@ def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
     k = np.full(len(c), aspect)
     if layout.width_dir is not None and np.linalg.norm(layout.width_dir, axis=1).min() > 0:
         wd = _smooth_dirs(_perp(layout.width_dir, t), t)
-        spread_k = np.clip((layout.half_width / np.maximum(r, 1e-6)) ** 2, aspect, max(8.0, aspect))
+        spread_k = np.clip(
+            (layout.half_width / np.maximum(r, 1e-6)) ** 2, aspect, max(MAX_SPREAD_ASPECT, aspect)
+        )
         k = np.where(layout.half_width > r, spread_k, aspect)
         thick_dir = _perp(np.cross(t, wd), t)
     thick_dir = _smooth_dirs(thick_dir, t)
@@ -250,12 +257,41 @@ def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
         + a[:, None, None] * np.cos(theta)[None, :, None] * width_dir[:, None, :]
         + b[:, None, None] * np.sin(theta)[None, :, None] * thick_dir[:, None, :]
     ).reshape(-1, 3)
+    ring = _shrink_off_bone(ring.reshape(len(c), RING, 3), c, bones).reshape(-1, 3)
     ring = bones.push_out(ring, BONE_MARGIN)
     caps = bones.push_out(
         np.array([c[0] - t[0] * 0.5 * b[0], c[-1] + t[-1] * 0.5 * b[-1]]), BONE_MARGIN
     )
     pts = np.vstack([ring, caps])
     return Belly(pts, tube_faces(len(c), RING), c)
+
+
+def _shrink_off_bone(rings: np.ndarray, centre: np.ndarray, bones: BoneField) -> np.ndarray:
+    """Pull ring vertices that lie in bone back towards their section's centre.
+
+    Pushing them out along the bone's gradient instead leaves spikes where a vertex sat deep
+    in bone; pulling them in flattens the belly against the bone, as a real muscle lies.
+    """
+    flat = rings.reshape(-1, 3)
+    owner = np.repeat(np.arange(len(centre)), rings.shape[1])
+    d = bones.distance(flat)
+    bad = np.nonzero(d < BONE_MARGIN)[0]
+    if not len(bad):
+        return rings
+    best = np.zeros(len(bad))
+    for f in np.linspace(0.95, 0.05, 19):
+        todo = best == 0
+        if not todo.any():
+            break
+        cand = centre[owner[bad[todo]]] + f * (flat[bad[todo]] - centre[owner[bad[todo]]])
+        ok = bones.distance(cand) >= BONE_MARGIN
+        idx = np.nonzero(todo)[0][ok]
+        best[idx] = f
+    out = flat.copy()
+    moved = best > 0
+    c = centre[owner[bad[moved]]]
+    out[bad[moved]] = c + best[moved][:, None] * (flat[bad[moved]] - c)
+    return out.reshape(rings.shape)
 
 
 def _clear_bone(

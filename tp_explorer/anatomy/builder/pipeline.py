@@ -94,8 +94,9 @@ def build(out_dir: Path) -> Path:
     t0 = time.perf_counter()
     src = load_source()
     log.info("models loaded in %.1f s", time.perf_counter() - t0)
-    field = BoneField([bones.bone_mesh(b) for b in src.bones.values()])
     bone_meshes = bones.scene_bones(src.bones)
+    # Keep bellies off the bones as they are shown (decimated feet), not as the model has them.
+    field = BoneField(list(bone_meshes.values()))
     muscles = build_muscles(src, field)
     log.info("bellies built at %.1f s", time.perf_counter() - t0)
     surfaces = [m for k, m in bone_meshes.items() if k != "thorax"]
