@@ -4,6 +4,7 @@ Actors are made once; ``BodyScene.apply(highlight, layers)`` changes colours, op
 visibility only. Camera presets are data; picks come back as ids.
 """
 
+from tp_explorer.scene import _lazy_pyplot  # noqa: F401  (first: before pyvista.plotting)
 from tp_explorer.scene.body import BodyScene
 from tp_explorer.scene.camera import (
     VIEW_CHOICES,

@@ -70,7 +70,10 @@ class BodyScene:
 
     # ----------------------------------------------------------------- start-up (once)
     def _add(self, mesh: pv.PolyData, kind: str, key: Any, **kwargs: Any) -> Any:
-        actor = self.plotter.add_mesh(mesh, reset_camera=False, render=False, **kwargs)
+        # remove_existing_actor=False: names are unique here, and the check is O(actors) each
+        actor = self.plotter.add_mesh(
+            mesh, reset_camera=False, render=False, remove_existing_actor=False, **kwargs
+        )
         self._owner[id(actor)] = (kind, key)
         return actor
 
@@ -141,12 +144,11 @@ class BodyScene:
         shell = zone_geometry.outward_offset(self._skin)
         shell.active_texture_coordinates = zone_geometry.stripe_coordinates(shell.points)
         texture = zone_geometry.stripe_texture()
-        for k, (area, side) in enumerate(keys):
-            cells = np.nonzero(codes == k)[0]
-            if len(cells) == 0:
+        parts = zone_geometry.split_by_code(shell, codes, len(keys))
+        for (area, side), part in zip(keys, parts, strict=True):
+            if part is None:
                 log.warning("body area %s (%s) has no skin triangles", area, side)
                 continue
-            part = shell.extract_cells(cells).extract_surface(algorithm=None)
             self.zone_actors[(area, side, "essential")] = self._add(
                 part,
                 "zone",
