@@ -9,8 +9,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
-    if not anatomy.nerves:
-        pytest.skip("the committed anatomy has no nerve paths (anat.nerves) yet")
+    assert anatomy.nerves, "the committed anatomy has no nerve paths (anat.nerves)"
     from tp_explorer.ui.main_window import MainWindow
 
     w = MainWindow(knowledge, anatomy, restore=False)
