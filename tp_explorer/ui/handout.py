@@ -103,18 +103,22 @@ def study_citation(study: Any) -> tuple[str, str, str]:
 
 
 EVIDENCE_WORDS = {
-    "1": "strong: a randomised trial or a review of trials",
+    "1": "the strongest study design (a randomised trial, or a review of trials), though that "
+    "says nothing about how large the effect was",
     "2": "moderate: a smaller or less controlled trial",
     "3": "limited: a comparison without random allocation",
     "4": "weak: a case series without a comparison group",
-    "5": "very weak: expert opinion or laboratory work",
+    "5": "very weak for patient care: laboratory, animal or expert-opinion work",
 }
+DOWNGRADED = "; graded down because the trials behind it were of low quality or disagreed"
 
 
 def evidence_words(level: str) -> str:
-    """A CEBM level ("1b (CEBM 2011 level 2)") in words a patient can follow."""
+    """An Oxford CEBM level ("1b (...)", "1a- (...)") in words a patient can follow."""
     level = (level or "").strip()
     words = EVIDENCE_WORDS.get(level[:1], "")
+    if words and "-" in level.split(" ")[0]:
+        words += DOWNGRADED
     return f"{words} (level {level})" if words else level
 
 
