@@ -8,11 +8,12 @@ from pathlib import Path
 import numpy as np
 import pyvista as pv
 
+from tp_explorer import resources
 from tp_explorer.anatomy.format import ASSET_FILE, FORMAT_VERSION
 from tp_explorer.anatomy.model import Anatomy
 from tp_explorer.errors import AssetError
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
-from tp_explorer.resources import REBUILD_COMMAND, assets_dir
+from tp_explorer.resources import REBUILD_COMMAND
 
 _REQUIRED = (
     "format_version", "bone_names", "bone_points", "bone_faces", "bone_npts", "bone_nfaces",
@@ -47,17 +48,74 @@ def _mesh(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
 
 def load_anatomy(assets_dir_: Path | str | None = None) -> Anatomy:
     """The lower-body scene; raises AssetError naming the file and the rebuild command."""
-    folder = Path(assets_dir_) if assets_dir_ is not None else assets_dir()
+    folder = Path(assets_dir_) if assets_dir_ is not None else resources.assets_dir()
     path = folder / ASSET_FILE
     a = _read(path)
-    if int(a["format_version"]) != FORMAT_VERSION:
-        raise _fail(path, f"asset format {int(a['format_version'])}, expected {FORMAT_VERSION}")
-    if tuple(a["muscle_ids"]) != MESH_IDS or tuple(a["area_names"]) != BODY_AREAS:
-        raise _fail(path, "asset file does not match the shared vocabulary")
     try:
+        if int(a["format_version"]) != FORMAT_VERSION:
+            got = int(a["format_version"])
+            raise _fail(path, f"asset format {got}, expected {FORMAT_VERSION}")
+        if tuple(a["muscle_ids"]) != MESH_IDS or tuple(a["area_names"]) != BODY_AREAS:
+            raise _fail(path, "asset file does not match the shared vocabulary")
+        if problem := _check(a):
+            raise _fail(path, f"asset file is corrupt ({problem})")
         return _assemble(a)
     except (ValueError, IndexError, TypeError) as exc:
         raise _fail(path, f"asset file is corrupt ({exc})") from exc
+
+
+_POINTS = ("bone_points", "skin_points", "nerve_points")
+_FACES = ("bone_faces", "belly_faces", "skin_faces")
+_FLOATS = (*_POINTS, "muscle_points", "muscle_paths", "muscle_superficial")
+
+
+def _check(a: dict[str, np.ndarray]) -> str | None:
+    """What np.load cannot see: shapes, counts, NaNs and face indices that would crash VTK."""
+    for key in _FLOATS:
+        if a[key].dtype.kind != "f" or a[key].ndim < 2 or a[key].shape[-1] != 3:
+            return f"{key} is not an array of 3D points"
+        if not np.isfinite(a[key]).all():
+            return f"{key} holds NaN or infinite coordinates"
+    for key in _FACES:
+        if a[key].dtype.kind not in "iu" or a[key].ndim != 2 or a[key].shape[1] != 3:
+            return f"{key} is not an array of triangles"
+        if a[key].size and a[key].min() < 0:
+            return f"{key} holds a negative point index"
+    n_mesh = (len(MESH_IDS), len(SIDES))
+    if a["muscle_points"].ndim != 4 or a["muscle_points"].shape[:2] != n_mesh:
+        return "muscle_points does not hold one belly per muscle mesh and side"
+    if a["muscle_paths"].shape[:2] != n_mesh or a["muscle_superficial"].shape[:2] != n_mesh:
+        return "muscle_paths does not hold one path per muscle mesh and side"
+    stations, ring = (int(v) for v in a["belly_layout"])
+    if stations < 2 or ring < 3 or stations * ring + 2 != a["muscle_points"].shape[2]:
+        return "belly_layout does not match the belly points (stations x ring + 2 caps)"
+    if a["belly_faces"].size and a["belly_faces"].max() >= a["muscle_points"].shape[2]:
+        return "belly_faces points past the belly's points"
+    npts, nfaces = a["bone_npts"], a["bone_nfaces"]
+    if npts.shape != a["bone_names"].shape or nfaces.shape != a["bone_names"].shape:
+        return "bone counts do not match bone_names"
+    if int(npts.sum()) != len(a["bone_points"]) or int(nfaces.sum()) != len(a["bone_faces"]):
+        return "bone counts do not add up to the bone arrays"
+    if (npts < 0).any() or (nfaces < 0).any():
+        return "bone counts are negative"
+    face_limit = np.repeat(npts, nfaces)
+    if len(a["bone_faces"]) and (a["bone_faces"].max(axis=1) >= face_limit).any():
+        return "bone_faces points past its bone's points"
+    n_skin = len(a["skin_points"])
+    if a["skin_faces"].size and a["skin_faces"].max() >= n_skin:
+        return "skin_faces points past skin_points"
+    if a["skin_area"].shape != (n_skin,) or a["skin_side"].shape != (n_skin,):
+        return "skin_area or skin_side does not have one entry per skin point"
+    if n_skin and (a["skin_area"].max() >= len(BODY_AREAS) or a["skin_area"].min() < -1):
+        return "skin_area names an unknown body area"
+    if n_skin and not np.isin(a["skin_side"], (0, 1)).all():
+        return "skin_side is neither 0 (left) nor 1 (right)"
+    counts = a["nerve_counts"]
+    if counts.shape != (len(a["nerve_ids"]), len(SIDES)) or (counts < 0).any():
+        return "nerve_counts does not hold two counts per nerve"
+    if int(counts.sum()) != len(a["nerve_points"]):
+        return "nerve_counts does not add up to nerve_points"
+    return None
 
 
 def _assemble(a: dict[str, np.ndarray]) -> Anatomy:

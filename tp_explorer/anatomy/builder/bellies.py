@@ -246,11 +246,14 @@ def sweep(layout: Layout, aspect: float, bones: BoneField) -> Belly:
     for _ in range(2):
         lift[1:-1] = np.maximum(lift[1:-1], 0.5 * (lift[:-2] + lift[2:]))
     c = c - thick_dir * lift[:, None]  # along the thickness axis, away from the bone
-    for _ in range(4):
-        shift = _clear_bone(c, width_dir, thick_dir, a, b, bones.samples)
+    for _ in range(6):
+        shift = _clear_bone(c, width_dir, thick_dir, a, b, bones)
         if not shift.any():
             break
         c = c + shift
+    # The shifts above may leave a section's centre in bone (between a spinous process and a
+    # lamina); the rings are shrunk towards their centres below, so the centres must be clear.
+    c = bones.push_out(c, BONE_MARGIN + 0.5 * np.minimum(b, 0.004)[:, None].mean())
     theta = np.linspace(0, 2 * np.pi, RING, endpoint=False)
     ring = (
         c[:, None, :]
@@ -295,13 +298,16 @@ def _shrink_off_bone(rings: np.ndarray, centre: np.ndarray, bones: BoneField) ->
 
 
 def _clear_bone(
-    c: np.ndarray, u: np.ndarray, v: np.ndarray, a: np.ndarray, b: np.ndarray, samples: np.ndarray
+    c: np.ndarray, u: np.ndarray, v: np.ndarray, a: np.ndarray, b: np.ndarray, bones: BoneField
 ) -> np.ndarray:
     """Per-station shift that moves each elliptical section off bone points inside it.
 
     Pushing ring vertices out of bone is not enough where a thin bone (the fibula, a spinous
     process) passes between two vertices: the section itself must move away from it.
     """
+    samples = bones.samples
+    # One side for the whole belly: per-station choices alternate round a vertebra's arch.
+    away = np.full(len(c), 1.0 if (bones.gradient(c) * v).sum() >= 0 else -1.0)
     shift = np.zeros_like(c)
     lo = c.min(axis=0) - a.max() - 0.01
     hi = c.max(axis=0) + a.max() + 0.01
@@ -320,23 +326,20 @@ def _clear_bone(
         inside = (x / a[i]) ** 2 + (y / b[i]) ** 2 < 1.0
         if not inside.any():
             continue
-        # Move along the thickness axis (away from the bone side) until every bone point
-        # inside lies on the section's edge: sideways moves would zigzag a wide belly.
-        x, y = x[inside], y[inside]
+        # Move along the thickness axis, out of the bone, until every bone point inside lies
+        # on the section's edge; a few millimetres a round, so a belly never jumps through a
+        # vertebra. Sideways moves would zigzag a wide belly.
+        x, y = x[inside], y[inside] * away[i]
         edge = b[i] * np.sqrt(np.clip(1.0 - (x / a[i]) ** 2, 0.0, 1.0))
-        side = np.sign(np.mean(y)) or 1.0
-        need = np.max(edge - side * y) + BONE_MARGIN
-        shift[i] = -side * v[i] * need
-    mag = np.linalg.norm(shift, axis=1)
-    for _ in range(2):  # spread to neighbours so the belly bends instead of kinking
-        smoothed = shift.copy()
-        smoothed[1:-1] = np.where(
-            (mag[1:-1] < 0.5 * np.maximum(mag[:-2], mag[2:]))[:, None],
-            0.5 * (shift[:-2] + shift[2:]) * 0.5 + shift[1:-1],
-            shift[1:-1],
-        )
-        shift = smoothed
-        mag = np.linalg.norm(shift, axis=1)
+        need = min(float(np.max(y + edge)) + BONE_MARGIN, 0.005)
+        shift[i] = away[i] * v[i] * need
+    # Spread to neighbours so the belly bends instead of kinking; never reduce a station's own
+    # clearance.
+    for _ in range(3):
+        smooth = shift.copy()
+        smooth[1:-1] = 0.25 * shift[:-2] + 0.5 * shift[1:-1] + 0.25 * shift[2:]
+        keep = np.linalg.norm(smooth, axis=1) < np.linalg.norm(shift, axis=1)
+        shift = np.where(keep[:, None], shift, smooth)
     return shift
 
 

@@ -43,7 +43,7 @@ class BoneField:
         norm = np.linalg.norm(grad, axis=1, keepdims=True)
         return grad / np.maximum(norm, 1e-9)
 
-    def push_out(self, points: np.ndarray, margin: float, rounds: int = 4) -> np.ndarray:
+    def push_out(self, points: np.ndarray, margin: float, rounds: int = 6) -> np.ndarray:
         """Move points that lie inside bone (or closer than margin) out along the gradient."""
         pts = np.array(points, dtype=np.float64)
         for _ in range(rounds):
@@ -52,5 +52,7 @@ class BoneField:
             if not bad.any():
                 break
             g = self.gradient(pts[bad])
-            pts[bad] += g * (margin - d[bad])[:, None]
+            # At most 4 mm a round: a point deep in bone must not fly out as a spike.
+            step = np.minimum(margin - d[bad], 0.004)
+            pts[bad] += g * step[:, None]
         return pts
