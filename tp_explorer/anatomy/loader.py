@@ -35,11 +35,14 @@ def _read(path: Path) -> dict[str, np.ndarray]:
             missing = [k for k in _REQUIRED if k not in npz.files]
             if missing:
                 raise _fail(path, f"asset file lacks {', '.join(missing)}")
-            return {k: npz[k] for k in _REQUIRED}
+            arrays = {k: npz[k] for k in _REQUIRED}
     except AssetError:
         raise
     except (OSError, ValueError, zipfile.BadZipFile, EOFError, KeyError) as exc:
         raise _fail(path, f"asset file is corrupt ({exc})") from exc
+    if bad := [k for k, v in arrays.items() if not isinstance(v, np.ndarray)]:
+        raise _fail(path, f"asset file is corrupt ({', '.join(bad)} not a numpy array)")
+    return arrays
 
 
 def _mesh(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
