@@ -69,10 +69,48 @@ class BodyScene:
         self.set_view("anterior", "both", render=False)
 
     # ----------------------------------------------------------------- start-up (once)
-    def _add(self, mesh: pv.PolyData, kind: str, key: Any, **kwargs: Any) -> Any:
-        # remove_existing_actor=False: names are unique here, and the check is O(actors) each
-        actor = self.plotter.add_mesh(
-            mesh, reset_camera=False, render=False, remove_existing_actor=False, **kwargs
+    def _add(
+        self,
+        mesh: pv.PolyData,
+        kind: str,
+        key: Any,
+        *,
+        name: str,
+        color: str,
+        opacity: float = 1.0,
+        smooth_shading: bool = False,
+        specular: float = 0.0,
+        ambient: float = 0.0,
+        culling: str | None = None,
+        texture: pv.Texture | None = None,
+        pickable: bool = True,
+        mapper: Any = None,
+    ) -> pv.Actor:
+        """One actor, made directly: what add_mesh(color=..., smooth_shading=...) makes, without
+        its per-call overhead and without keeping a normals filter (a second copy) per mesh."""
+        if mapper is None:
+            if smooth_shading and mesh.point_data.active_normals is None:
+                mesh = mesh.compute_normals(cell_normals=False, split_vertices=False)
+            mapper = pv.DataSetMapper(mesh)
+            mapper.scalar_visibility = False
+        actor = pv.Actor(mapper=mapper)
+        prop = actor.prop
+        prop.color = color
+        prop.opacity = opacity
+        prop.specular = specular
+        prop.ambient = ambient
+        prop.interpolation = "phong" if smooth_shading else "flat"
+        if culling == "back":
+            prop.backface_culling = True
+        if texture is not None:
+            actor.texture = texture
+        self.plotter.renderer.add_actor(
+            actor,
+            name=name,
+            pickable=pickable,
+            reset_camera=False,
+            render=False,
+            remove_existing_actor=False,  # names are unique here; the check is O(actors)
         )
         self._owner[id(actor)] = (kind, key)
         return actor
@@ -163,6 +201,7 @@ class BodyScene:
                 part,
                 "zone",
                 (area, side),
+                mapper=self.zone_actors[(area, side, "essential")].mapper,  # one upload
                 texture=texture,
                 color="white",
                 ambient=0.25,
