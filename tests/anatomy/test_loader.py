@@ -91,7 +91,7 @@ def test_asset_missing_an_array_is_reported(tmp_path: Path) -> None:
 
 def test_a_copy_of_the_assets_loads(tmp_path: Path) -> None:
     shutil.copy(assets_dir() / ASSET_FILE, tmp_path / ASSET_FILE)
-    anat = load_anatomy(tmp_path)
+    anat = load_anatomy(assets_dir=tmp_path)
     assert anat.skin.n_points > 1000
 
 
