@@ -49,9 +49,9 @@ def _mesh(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
     return pv.PolyData.from_regular_faces(points, faces)
 
 
-def load_anatomy(assets_dir_: Path | str | None = None) -> Anatomy:
+def load_anatomy(assets_dir: Path | str | None = None) -> Anatomy:
     """The lower-body scene; raises AssetError naming the file and the rebuild command."""
-    folder = Path(assets_dir_) if assets_dir_ is not None else resources.assets_dir()
+    folder = Path(assets_dir) if assets_dir is not None else resources.assets_dir()
     path = folder / ASSET_FILE
     a = _read(path)
     try:
