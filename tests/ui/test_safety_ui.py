@@ -36,7 +36,7 @@ def test_focusing_piriformis_emphasises_the_sciatic_nerve(window, knowledge):
     assert safety.action.isChecked()
     assert "sciatic_nerve" in _emphasised(window)
     assert "femoral_nerve" not in _emphasised(window)
-    note = safety.layer.note.GetText(1)
+    note = " ".join(safety.layer.note.GetText(1).split())  # the note is wrapped to fit
     assert "Piriformis" in note and "Sciatic nerve" in note
     first_precaution = knowledge.muscles["piriformis"].precautions[0]
     assert first_precaution.split()[0] in note
