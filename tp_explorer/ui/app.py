@@ -1,4 +1,9 @@
-"""Start the Qt application and the main window."""
+"""Start the Qt application and the main window.
+
+An error found before the window exists (a broken knowledge file, missing assets, an unknown
+site, no OpenGL) goes to the command line as always and, when a display can be reached, also to
+a plain-text message box, since a program started from a desktop icon has no terminal to read.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from tp_explorer.errors import InputError
+from tp_explorer.errors import DisplayError, InputError, TpExplorerError
 from tp_explorer.ui.preflight import check_display, check_opengl
 
 log = logging.getLogger(__name__)
@@ -21,27 +26,18 @@ def run_window(
 ) -> int:
     """Load the data, check the display, open the window; returns the exit code of the event loop.
 
-    Knowledge and anatomy load first, so their errors reach the command line before any window.
+    Knowledge and anatomy load first, so nothing half-loaded is ever shown. A TpExplorerError
+    before the window exists is shown in a dialog (when a display answers) and raised again, so
+    ``cli.main`` prints it to stderr and returns its exit code.
     """
-    from tp_explorer.anatomy import load_anatomy
-    from tp_explorer.knowledge import load_knowledge
-
-    knowledge = load_knowledge(regions)
-    if site is not None and site not in knowledge.sites:
-        raise InputError(f"unknown pain site {site!r}; choose one of: {', '.join(knowledge.sites)}")
-    anatomy = load_anatomy()
-    check_display()
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName("tp_explorer")
-    app.setApplicationName("tp_explorer")
-    check_opengl()
+    try:
+        knowledge, anatomy = _load_data(regions, site)
+        check_display()
+        app = _application()
+        check_opengl()
+    except TpExplorerError as exc:
+        _show_startup_error(exc)
+        raise
     from tp_explorer.ui.crash import CrashReporter
     from tp_explorer.ui.main_window import MainWindow
 
@@ -62,3 +58,59 @@ def run_window(
         return app.exec()
     finally:
         reporter.uninstall()
+
+
+STARTUP_TITLE = "tp_explorer cannot start"
+
+
+def _load_data(regions: str | None, site: str | None) -> tuple[Any, Any]:
+    from tp_explorer.anatomy import load_anatomy
+    from tp_explorer.knowledge import load_knowledge
+
+    knowledge = load_knowledge(regions)
+    if site is not None and site not in knowledge.sites:
+        raise InputError(f"unknown pain site {site!r}; choose one of: {', '.join(knowledge.sites)}")
+    return knowledge, load_anatomy()
+
+
+def _application() -> Any:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("tp_explorer")
+    app.setApplicationName("tp_explorer")
+    return app
+
+
+def _show_startup_error(exc: TpExplorerError) -> None:
+    """Show the error in a dialog too, unless no display can be reached (the message says so)."""
+    try:
+        check_display()
+    except DisplayError:
+        return
+    try:
+        _application()
+        show_error(STARTUP_TITLE, str(exc))
+    except Exception:  # the message already goes to stderr; a failing dialog must not hide it
+        log.exception("could not show the start-up error in a dialog")
+
+
+def show_error(title: str, message: str) -> None:
+    """A modal, plain-text message box (text from a user's file is never read as HTML)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox()
+    box.setObjectName("startupError")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.exec()
