@@ -28,11 +28,12 @@ from PySide6.QtWidgets import QApplication
 from tp_explorer.ui.app import run_window
 
 def ready(window):
-    def frame():
-        window.plotter.render()
+    # the first frame is the first time the canvas's picture reaches the screen
+    def swapped():
         print("FIRST_FRAME", time.time(), flush=True)
-        QApplication.instance().quit()
-    QTimer.singleShot(0, frame)
+        QTimer.singleShot(0, QApplication.instance().quit)
+    window.plotter.frameSwapped.connect(swapped)
+    QTimer.singleShot(60000, QApplication.instance().quit)
 
 sys.exit(run_window(on_ready=ready))
 """

@@ -146,9 +146,9 @@ class Controller(QObject):
     def set_side(self, side: str) -> None:
         self.state.update(side=side)
 
-    def set_view(self, view: str) -> None:
+    def set_view(self, view: str, render: bool = True) -> None:
         self.view = view
-        self.scene.set_view(view, self.state.side)
+        self.scene.set_view(view, self.state.side, render=render)
 
     def reset_view(self) -> None:
         self.set_view("anterior")

@@ -160,7 +160,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._framed:  # the canvas has its real size only now
             self._framed = True
-            self.controller.set_view(self.controller.view)
+            # no render here: the canvas's first paint renders (a render now costs a frame)
+            self.controller.set_view(self.controller.view, render=False)
+            self.plotter.update()
 
     # ---- settings
     def _restore(self) -> None:
