@@ -11,13 +11,14 @@ import argparse
 import gc
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -212,11 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     from tp_explorer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from PySide6.QtCore import QSettings
-
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the user's own settings
-    import tempfile
-
     tmp = tempfile.mkdtemp(prefix="tp-soak-")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
     window = MainWindow(load_knowledge(), load_anatomy(), multi_samples=0, restore=False)
@@ -229,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         reporter.uninstall()
     for line in result.lines():
-        print(line)  # noqa: T201
-    print(f"uncaught exceptions: {reporter.count}")  # noqa: T201
+        print(line)
+    print(f"uncaught exceptions: {reporter.count}")
     ok = reporter.count == 0 and result.actors_after == result.actors_before
     ok = ok and result.growth <= 0.10
     window.close()
