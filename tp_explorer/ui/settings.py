@@ -1,18 +1,51 @@
 """What the window remembers between sessions, in QSettings under an explicit name.
 
-Tests point QSettings at a temporary folder (tests/conftest.py), never at the user's.
+A settings file can be corrupt, hand-edited or left by another version: every value is checked
+on read, and one that cannot be used is logged as a WARNING naming its key and replaced by the
+default, so a bad file never stops the window from opening. Tests point QSettings at a temporary
+folder (tests/conftest.py), never at the user's.
 """
 
 from __future__ import annotations
+
+import logging
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from tp_explorer.state import DEFAULT_LAYERS, LAYERS, SIDE_CHOICES
 
+log = logging.getLogger(__name__)
+
 ORGANISATION = "tp_explorer"
 APPLICATION = "tp_explorer"
+DEFAULT_SIDE = "both"
 DEFAULT_FONT_PT = 11
 FONT_RANGE = (8, 24)
+KEYS = frozenset(
+    {
+        "window/geometry",
+        "window/state",
+        "window/splitter",
+        "view/side",
+        "view/layers",
+        "view/font_pt",
+        "selection/site",
+    }
+)
+# The first bytes Qt writes: QWidget::saveGeometry's magic number; QMainWindow::saveState's
+# and QSplitter::saveState's version marker (0xff). Anything else restores nothing useful.
+MAGIC = {
+    "window/geometry": b"\x01\xd9\xd0\xcb",
+    "window/state": b"\x00\x00\x00\xff",
+    "window/splitter": b"\x00\x00\x00\xff",
+}
+
+
+def _ignored(key: str, value: Any, why: str, default: Any) -> None:
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    log.warning("settings: %s = %s ignored (%s); using %r", key, shown, why, default)
 
 
 class Settings:
@@ -22,10 +55,46 @@ class Settings:
         self.q = qsettings or QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
         )
+        self._check_file()
+
+    def _check_file(self) -> None:
+        status = self.q.status()
+        if status != QSettings.Status.NoError:
+            log.warning(
+                "settings: %s cannot be read (%s); using defaults",
+                self.q.fileName(),
+                status.name,
+            )
+            return
+        unknown = sorted(k for k in self.q.allKeys() if k not in KEYS)
+        if unknown:
+            listed = ", ".join(repr(k[:30]) for k in unknown[:5])
+            more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+            log.warning(
+                "settings: %s holds unknown keys %s%s; ignored",
+                self.q.fileName(),
+                listed,
+                more,
+            )
+
+    def _value(self, key: str) -> Any:
+        try:
+            return self.q.value(key)
+        except Exception as exc:  # a value Qt cannot turn into Python
+            _ignored(key, "?", f"unreadable: {exc}", None)
+            return None
 
     def _bytes(self, key: str) -> QByteArray | None:
-        value = self.q.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        value = self._value(key)
+        if value is None:
+            return None
+        if not isinstance(value, QByteArray):
+            _ignored(key, value, "not saved window data", None)
+            return None
+        if not bytes(value.data()).startswith(MAGIC[key]):
+            _ignored(key, bytes(value.data()[:16]), "not saved window data", None)
+            return None
+        return value
 
     def geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
@@ -37,26 +106,53 @@ class Settings:
         return self._bytes("window/splitter")
 
     def side(self) -> str:
-        value = str(self.q.value("view/side", "both"))
-        return value if value in SIDE_CHOICES else "both"
+        value = self._value("view/side")
+        if value is None:
+            return DEFAULT_SIDE
+        if isinstance(value, str) and value in SIDE_CHOICES:
+            return value
+        _ignored("view/side", value, f"not one of {', '.join(SIDE_CHOICES)}", DEFAULT_SIDE)
+        return DEFAULT_SIDE
 
     def layers(self) -> frozenset[str]:
-        value = self.q.value("view/layers")
+        value = self._value("view/layers")
         if value is None:
             return DEFAULT_LAYERS
-        names = [value] if isinstance(value, str) else list(value)
-        return frozenset(n for n in names if n in LAYERS) if names != [""] else frozenset()
+        if value == "":  # every layer switched off is saved as an empty string
+            return frozenset()
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            _ignored("view/layers", value, "not a list of layer names", sorted(DEFAULT_LAYERS))
+            return DEFAULT_LAYERS
+        unknown = [n for n in names if n not in LAYERS]
+        if unknown:
+            _ignored("view/layers", unknown, "unknown layers", "the others")
+        return frozenset(n for n in names if n in LAYERS)
 
     def last_site(self) -> str | None:
-        value = self.q.value("selection/site")
-        return str(value) if value else None
+        value = self._value("selection/site")
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            _ignored("selection/site", value, "not a site id", None)
+            return None
+        return value
 
     def font_size(self) -> int:
+        value = self._value("view/font_pt")
+        if value is None:
+            return DEFAULT_FONT_PT
         try:
-            value = int(self.q.value("view/font_pt", DEFAULT_FONT_PT))
+            size = int(value)
         except (TypeError, ValueError):
-            value = DEFAULT_FONT_PT
-        return min(max(value, FONT_RANGE[0]), FONT_RANGE[1])
+            _ignored("view/font_pt", value, "not a whole number", DEFAULT_FONT_PT)
+            return DEFAULT_FONT_PT
+        low, high = FONT_RANGE
+        if not low <= size <= high:
+            clamped = min(max(size, low), high)
+            _ignored("view/font_pt", value, f"outside {low}-{high}", clamped)
+            return clamped
+        return size
 
     def save(
         self,
@@ -77,3 +173,7 @@ class Settings:
         self.q.setValue("selection/site", site or "")
         self.q.setValue("view/font_pt", int(font_pt))
         self.q.sync()
+        if self.q.status() != QSettings.Status.NoError:
+            log.warning(
+                "settings: could not save to %s (%s)", self.q.fileName(), self.q.status().name
+            )
