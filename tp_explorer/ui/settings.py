@@ -9,6 +9,7 @@ folder (tests/conftest.py), never at the user's.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -48,6 +49,13 @@ def _ignored(key: str, value: Any, why: str, default: Any) -> None:
     log.warning("settings: %s = %s ignored (%s); using %r", key, shown, why, default)
 
 
+def _has_content(file_name: str) -> bool:
+    try:
+        return Path(file_name).is_file() and bool(Path(file_name).read_bytes().strip())
+    except OSError:
+        return False
+
+
 class Settings:
     """Typed access to the few values kept: geometry, side, layers, last site, font size."""
 
@@ -66,7 +74,14 @@ class Settings:
                 status.name,
             )
             return
-        unknown = sorted(k for k in self.q.allKeys() if k not in KEYS)
+        keys = self.q.allKeys()
+        if not keys and _has_content(self.q.fileName()):
+            log.warning(
+                "settings: %s is not a settings file tp_explorer can read; using defaults",
+                self.q.fileName(),
+            )
+            return
+        unknown = sorted(k for k in keys if k not in KEYS)
         if unknown:
             listed = ", ".join(repr(k[:30]) for k in unknown[:5])
             more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
