@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -12,6 +13,11 @@ from tp_explorer import palette
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 GROUPS = (("local", "Local muscles"), ("regional", "Regional muscles (distal chain)"))
+
+
+def plain_tooltip(text: str) -> str:
+    """Qt guesses whether a tooltip is HTML; escaping makes text from the file show as typed."""
+    return f"<p>{html.escape(text, quote=False)}</p>"
 
 
 def swatch(colour: str, size: int = 12) -> QIcon:
@@ -57,7 +63,7 @@ class ChainPanel(QWidget):
                 for link in members:
                     item = QListWidgetItem(swatch(palette.ROLE_COLOURS[role]), link.muscle.name)
                     item.setData(ID_ROLE, link.muscle.id)
-                    item.setToolTip(f"{link.muscle.name} ({role}): {link.reason}")
+                    item.setToolTip(plain_tooltip(f"{link.muscle.name} ({role}): {link.reason}"))
                     self.list.addItem(item)
                     if link.muscle.id == focus:
                         self.list.setCurrentItem(item)

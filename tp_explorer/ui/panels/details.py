@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tp_explorer.ui.panels.chain import GROUPS
+from tp_explorer.ui.panels.chain import GROUPS, plain_tooltip
 
 
 def area_name(area: str) -> str:
@@ -109,7 +109,7 @@ class DetailsPanel(QScrollArea):
         return inner
 
     def _button(self, layout: QVBoxLayout, text: str, signal: Any, value: str) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton(text.replace("&", "&&"))  # a name's "&" is not a shortcut mark
         button.setAutoDefault(False)
         button.clicked.connect(lambda: signal.emit(value))
         layout.addWidget(button)
@@ -200,7 +200,7 @@ class DetailsPanel(QScrollArea):
         if url:
             button = self._button(inner, "Open the DOI in the browser", self.linkRequested, url)
             button.setObjectName("doiButton")
-            button.setToolTip(url)
+            button.setToolTip(plain_tooltip(url))
 
     def show_muscle(self, muscle: Any) -> None:
         layout = self._begin("muscle")

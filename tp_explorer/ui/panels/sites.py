@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tp_explorer.ui.panels.chain import plain_tooltip
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SITE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -70,7 +72,9 @@ class SitesPanel(QWidget):
                 for condition in site.conditions:
                     child = QTreeWidgetItem([condition.name])
                     child.setData(0, ID_ROLE, site.id)
-                    child.setToolTip(0, f"{condition.name}: a condition of the {site.name} site")
+                    child.setToolTip(
+                        0, plain_tooltip(f"{condition.name}: a condition of the {site.name} site")
+                    )
                     item.addChild(child)
                 self.tree.addTopLevelItem(item)
             self.tree.expandAll()
