@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tp_explorer import palette
@@ -17,7 +17,7 @@ GROUPS = (("local", "Local muscles"), ("regional", "Regional muscles (distal cha
 
 def plain_tooltip(text: str) -> str:
     """Qt guesses whether a tooltip is HTML; escaping makes text from the file show as typed."""
-    return f"<p>{html.escape(text, quote=False)}</p>"
+    return f"<p>{html.escape(text, quote=False)}</p>" if Qt.mightBeRichText(text) else text
 
 
 def swatch(colour: str, size: int = 12) -> QIcon:
