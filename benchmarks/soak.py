@@ -27,6 +27,7 @@ SEARCH_WORDS = (
     "piri", "sciatica", "<b>", "psoas", "tibialis", "zz", "quadratus",
 )  # fmt: skip
 SAMPLE_AT = 200
+TRACE_EVERY = 250
 
 
 def rss_bytes() -> int:
@@ -50,6 +51,7 @@ class SoakResult:
     actor_counts: set[int] = field(default_factory=set)
     rss_at_sample: int = 0
     rss_end: int = 0
+    rss_trace: list[tuple[int, int]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -65,6 +67,7 @@ class SoakResult:
             f"seen {sorted(self.actor_counts)}",
             f"RSS: at action {SAMPLE_AT} {self.rss_at_sample / mb:.1f} MB, "
             f"at the end {self.rss_end / mb:.1f} MB, growth {self.growth * 100:+.2f} %",
+            "RSS trace: " + ", ".join(f"{i}: {r / mb:.0f}" for i, r in self.rss_trace),
         ]
 
 
@@ -192,6 +195,8 @@ class SoakWalk:
             if i == SAMPLE_AT:
                 gc.collect()
                 result.rss_at_sample = rss_bytes()
+            if i % TRACE_EVERY == 0:
+                result.rss_trace.append((i, rss_bytes()))
         self.reset()
         gc.collect()
         result.rss_end = rss_bytes()
