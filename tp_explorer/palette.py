@@ -32,7 +32,10 @@ NERVE = "#F0E442"  # yellow
 VESSEL = "#882255"  # wine
 
 GHOST_OPACITY = 0.12
-SKIN_OPACITY = 0.22
+# Skin and zones are one translucent surface; the chain's muscles must read clearly through it.
+SKIN_OPACITY = 0.12
+ZONE_OPACITY = 0.42  # essential cells and the dark spillover bands
+SPILLOVER_LIGHT_OPACITY = 0.08  # the light spillover bands: nearly clear, so they read as hatching
 
 ROLE_COLOURS: dict[str, str] = {
     "local": LOCAL,

@@ -7,8 +7,8 @@ import pytest
 import pyvista as pv
 
 from tp_explorer import palette
-from tp_explorer.scene import BodyScene, PickResult, RayHit, render_image
-from tp_explorer.state import DEFAULT_LAYERS, Selection, make_highlight
+from tp_explorer.scene import BodyScene, PickResult, RayHit, render_image, zones
+from tp_explorer.state import DEFAULT_LAYERS, Highlight, Selection, make_highlight
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +36,68 @@ def test_apply_paints_roles_and_ghosts(scene, knowledge) -> None:
             assert actor.prop.opacity == pytest.approx(palette.GHOST_OPACITY)
         else:
             assert actor.prop.color.hex_rgb.lower() == palette.ROLE_COLOURS[role].lower()
-    shown = {(a, s, k) for (a, s, k), actor in scene.zone_actors.items() if actor.GetVisibility()}
-    assert shown == {(a, s, k) for (a, s), k in h.zones.items()}
+    assert h.zones and scene.painted_zones() == h.zones
+    assert {"essential", "spillover"} <= set(h.zones.values())
+    assert_paint_matches(scene, h.zones, skin_alpha=zones.SKIN_RGBA[3])
+
+
+def skin_colours(scene, side) -> np.ndarray:
+    """The colours the skin half's mapper draws, read from the VTK array itself."""
+    mesh = scene.skin_actors[side].mapper.GetInput()
+    return np.asarray(pv.wrap(mesh).cell_data[zones.COLOUR_ARRAY])
+
+
+def assert_paint_matches(scene, expected, skin_alpha) -> None:
+    """Exactly the expected zones' cells painted: essential solid, spillover in two bands."""
+    claimed = {side: np.zeros(len(skin_colours(scene, side)), bool) for side in scene.skin_actors}
+    for key, by_half in scene.zone_paint.cells.items():
+        kind = expected.get(key)
+        for side, cells in by_half.items():
+            rows = skin_colours(scene, side)[cells]
+            if kind is None:
+                continue
+            claimed[side][cells] = True
+            if kind == "essential":
+                assert (rows == zones.ESSENTIAL_RGBA).all(), key
+            else:
+                dark = (rows == zones.SPILLOVER_RGBA).all(axis=1)
+                light = (rows == zones.SPILLOVER_LIGHT_RGBA).all(axis=1)
+                assert (dark | light).all(), key
+                if len(cells) > 40:  # a real area is hatched, not one flat colour
+                    assert 0.2 < dark.mean() < 0.8, key
+    for side, mask in claimed.items():
+        rest = skin_colours(scene, side)[~mask]
+        assert (rest[:, :3] == zones.SKIN_RGBA[:3]).all() and (rest[:, 3] == skin_alpha).all()
+    # the two kinds look different: solid vs banded, and the bands differ in colour or alpha
+    assert not np.array_equal(zones.SPILLOVER_LIGHT_RGBA, zones.ESSENTIAL_RGBA)
+
+
+def test_side_filter_and_layers_repaint_the_skin(scene, knowledge) -> None:
+    h = make_highlight(Selection(site="hip", side="left"), knowledge)
+    scene.apply(h, DEFAULT_LAYERS, render=False)
+    assert h.zones and {s for _a, s in h.zones} == {"left"}
+    assert scene.painted_zones() == h.zones
+    assert_paint_matches(scene, h.zones, skin_alpha=zones.SKIN_RGBA[3])
+    assert scene.skin_actors["left"].GetVisibility()
+    assert not scene.skin_actors["right"].GetVisibility()
+
+    # zones off: plain skin everywhere
+    scene.apply(h, DEFAULT_LAYERS - {"zones"}, render=False)
+    assert scene.painted_zones() == {}
+    assert_paint_matches(scene, {}, skin_alpha=zones.SKIN_RGBA[3])
+
+    # skin off, zones on: only the zone cells drawn, every other cell fully transparent
+    both = make_highlight(Selection(site="hip"), knowledge)
+    scene.apply(both, (DEFAULT_LAYERS | {"zones"}) - {"skin"}, render=False)
+    assert scene.painted_zones() == both.zones
+    assert_paint_matches(scene, both.zones, skin_alpha=0)
+    assert all(a.GetVisibility() for a in scene.skin_actors.values())
+
+    # skin and zones off: the skin is hidden
+    scene.apply(both, DEFAULT_LAYERS - {"skin", "zones"}, render=False)
+    assert not any(a.GetVisibility() for a in scene.skin_actors.values())
+    scene.apply(Highlight(), DEFAULT_LAYERS, render=False)
+    assert scene.painted_zones() == {}
 
 
 def test_snapshot_not_blank_and_changes_with_site(anatomy, knowledge) -> None:

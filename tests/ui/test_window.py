@@ -65,10 +65,9 @@ def test_each_site_highlights_its_chain_and_shows_its_study(window, knowledge) -
         }
         lit = {k for k, a in window.scene.muscle_actors.items() if a.prop.opacity == 1.0}
         assert lit == expected, site_id
-        zones = {
-            (a, s) for (a, s, _k), act in window.scene.zone_actors.items() if act.GetVisibility()
-        }
-        assert zones == set(window.controller.highlight.zones), site_id
+        painted = window.scene.painted_zones()  # read back from the skin's colour arrays
+        assert painted == window.controller.highlight.zones, site_id
+        assert painted, site_id
         text = window.details_panel.text()
         assert site.name in text
         assert site.study.citation.title in text
@@ -145,7 +144,14 @@ def test_shortcuts_drive_side_layers_and_help(window, qtbot) -> None:
     assert not window.scene.skin_actors["right"].GetVisibility()
     window.actions.layers["skin"].trigger()
     assert "skin" not in window.state.layers
-    assert not window.scene.skin_actors["left"].GetVisibility()
+    assert not window.scene.skin_actors["left"].GetVisibility()  # nothing painted to show
+    window.controller.select_site("ankle_foot")
+    left = window.scene.skin_actors["left"]
+    assert left.GetVisibility() and not window.scene.skin_actors["right"].GetVisibility()
+    painted = window.scene.painted_zones()
+    assert painted and {s for _a, s in painted} == {"left"}
+    alpha = window.scene.zone_paint.colours["left"][:, 3]
+    assert (alpha > 0).any() and (alpha == 0).any()  # only the zone cells are drawn
     lines = window.shortcut_lines()
     assert any("Anterior view" in line for line in lines)
     window.show_about()

@@ -2,9 +2,12 @@
 
 Actors: bones in three merged groups (left, right, midline); one actor per muscle mesh and side
 (so a selection is a handful of property changes, and a pick names the muscle directly); the skin
-in a left and a right half (for the side filter); one solid and one striped zone shell per body
-area and side; one point actor for trigger-point markers and one label actor, whose small inputs
-are refilled on each selection.
+in a left and a right half (for the side filter) whose per-cell RGBA colours carry the referral
+zones (see ``zones.SkinPaint``); one point actor for trigger-point markers and one label actor,
+whose small inputs are refilled on each selection.
+
+Layers: skin off but zones on shows only the zone cells (every other cell fully transparent), and
+the skin is then not picked; zones off shows plain skin.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from typing import Any
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from tp_explorer import palette
-from tp_explorer.scene import zones as zone_geometry
+from tp_explorer.scene import zones as zone_paint
 from tp_explorer.scene.camera import camera_position, view_direction
 from tp_explorer.scene.picking import PickResult, RayPicker, VtkRayPicker
 from tp_explorer.state import Highlight
@@ -27,7 +31,6 @@ log = logging.getLogger(__name__)
 SIDE_OF_X = {True: "left", False: "right"}  # the subject's left is +x
 MIDLINE_M = 0.03
 ZONE_KINDS = ("essential", "spillover")
-ZONE_OPACITY = 0.6  # muscles stay visible under the zones
 
 
 def _side_of(x: float) -> str:
@@ -51,10 +54,12 @@ class BodyScene:
         self.muscle_actors: dict[tuple[str, str], Any] = {}
         self.bone_actors: dict[str, Any] = {}
         self.skin_actors: dict[str, Any] = {}
-        self.zone_actors: dict[tuple[str, str, str], Any] = {}
         self.highlight = Highlight()
         self.layers: frozenset[str] = frozenset()
         self._skin_point_ids: dict[str, np.ndarray] = {}
+        self._skin_colour_arrays: dict[str, Any] = {}  # side -> the vtk array the mapper draws
+        self._painted_key: tuple[Any, ...] | None = None
+        self._zone_halves: set[str] = set()
         self._owner: dict[int, tuple[str, Any]] = {}  # id(actor) -> (kind, key)
         self._props: dict[int, tuple[Any, ...]] = {}  # last (colour, opacity, visible) set
         self.side_bounds: dict[str, tuple[float, ...]] = {}
@@ -62,7 +67,6 @@ class BodyScene:
         self._add_bones()
         self._add_muscles()
         self._add_skin()
-        self._add_zones()
         self._add_markers()
         self._add_labels(label_font_size)
         self.apply(Highlight(), frozenset({"skin", "muscles", "bones", "zones"}), render=False)
@@ -151,24 +155,39 @@ class BodyScene:
         if not skin.is_all_triangles:
             skin = skin.triangulate()
         self._skin = skin
+        faces = skin.regular_faces
         centres = skin.cell_centers().points
         pts = skin.points
-        for side in ("left", "right"):
-            cells = np.nonzero((centres[:, 0] > 0) == (side == "left"))[0]
-            cut = skin.extract_cells(cells)
-            half = cut.extract_surface(algorithm=None)
-            # Both filters number points anew; compose their id maps back to the skin's ids.
-            to_cut = np.asarray(half.point_data["vtkOriginalPointIds"])
-            self._skin_point_ids[side] = np.asarray(cut.point_data["vtkOriginalPointIds"])[to_cut]
+        halves = {
+            side: np.nonzero((centres[:, 0] > 0) == (side == "left"))[0]
+            for side in ("left", "right")
+        }
+        self.zone_paint = zone_paint.SkinPaint(skin, self.anatomy.areas, halves)
+        for side, cells in halves.items():
+            # Cells keep the skin's order within a half, so the paint's index arrays apply.
+            ids, local = np.unique(faces[cells], return_inverse=True)
+            self._skin_point_ids[side] = ids
+            half = pv.PolyData.from_regular_faces(pts[ids], local.reshape(-1, 3))
+            half = half.compute_normals(cell_normals=False, split_vertices=False)
+            half.cell_data[zone_paint.COLOUR_ARRAY] = self.zone_paint.colours[side]
+            array = half.GetCellData().GetArray(zone_paint.COLOUR_ARRAY)
+            self.zone_paint.bind(side, vtk_to_numpy(array))
+            self._skin_colour_arrays[side] = array
+            mapper = pv.DataSetMapper(half)
+            mapper.SetScalarModeToUseCellFieldData()
+            mapper.SelectColorArray(zone_paint.COLOUR_ARRAY)
+            mapper.SetColorModeToDirectScalars()
+            mapper.ScalarVisibilityOn()
             self.skin_actors[side] = self._add(
                 half,
                 "skin",
                 side,
+                mapper=mapper,
                 color=palette.SKIN,
-                opacity=palette.SKIN_OPACITY,
                 smooth_shading=True,
                 culling="back",
                 specular=0.1,
+                ambient=0.15,
                 name=f"skin-{side}",
             )
             on_side = pts[(pts[:, 0] > 0) == (side == "left")]
@@ -176,39 +195,6 @@ class BodyScene:
             self.side_bounds[side] = (lo[0], hi[0], lo[1], hi[1], lo[2], hi[2])
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         self.side_bounds["both"] = (lo[0], hi[0], lo[1], hi[1], lo[2], hi[2])
-
-    def _add_zones(self) -> None:
-        codes, keys = zone_geometry.cell_codes(self._skin, self.anatomy.areas)
-        shell = zone_geometry.outward_offset(self._skin)
-        shell.active_texture_coordinates = zone_geometry.stripe_coordinates(shell.points)
-        texture = zone_geometry.stripe_texture()
-        parts = zone_geometry.split_by_code(shell, codes, len(keys))
-        for (area, side), part in zip(keys, parts, strict=True):
-            if part is None:
-                log.warning("body area %s (%s) has no skin triangles", area, side)
-                continue
-            self.zone_actors[(area, side, "essential")] = self._add(
-                part,
-                "zone",
-                (area, side),
-                color=palette.ESSENTIAL,
-                ambient=0.25,
-                opacity=ZONE_OPACITY,
-                pickable=False,
-                name=f"zone-{area}-{side}-essential",
-            )
-            self.zone_actors[(area, side, "spillover")] = self._add(
-                part,
-                "zone",
-                (area, side),
-                mapper=self.zone_actors[(area, side, "essential")].mapper,  # one upload
-                texture=texture,
-                color="white",
-                ambient=0.25,
-                opacity=ZONE_OPACITY,
-                pickable=False,
-                name=f"zone-{area}-{side}-spillover",
-            )
 
     def _add_markers(self) -> None:
         self._marker_mesh = pv.PolyData(np.zeros((1, 3)))
@@ -286,16 +272,43 @@ class BodyScene:
             self._set(
                 actor, None, None, "bones" in layers and (group == "midline" or group in sides)
             )
+        shown = self._paint_zones(highlight, layers)
         for side, actor in self.skin_actors.items():
-            self._set(actor, None, None, "skin" in layers and side in sides)
-        show_zones = "zones" in layers
-        for (area, side, kind), actor in self.zone_actors.items():
-            wanted = highlight.zones.get((area, side)) == kind
-            self._set(actor, None, None, show_zones and wanted and side in sides)
+            self._set(actor, None, None, side in sides and ("skin" in layers or side in shown))
         self._fill_markers(highlight, "markers" in layers)
         self._fill_labels(highlight, "labels" in layers)
         if render:
             self.render()
+
+    def _paint_zones(self, highlight: Highlight, layers: frozenset[str]) -> set[str]:
+        """Rewrite the skin halves' cell colours (only when the painted zones change)."""
+        zones = highlight.zones if "zones" in layers else {}
+        key = (frozenset(zones.items()), highlight.sides, "skin" in layers)
+        if key != self._painted_key:
+            self._painted_key = key
+            self._zone_halves = self.zone_paint.paint(zones, highlight.sides, "skin" in layers)
+            for array in self._skin_colour_arrays.values():
+                array.Modified()
+        return self._zone_halves
+
+    def painted_zones(self) -> dict[tuple[str, str], str]:
+        """(area, side) -> "essential" | "spillover", read back from the skin's colour arrays.
+
+        A cell set all in the essential colour is essential; one in both spillover band colours
+        is spillover; anything else is unpainted. For tests and the legend's checks.
+        """
+        result: dict[tuple[str, str], str] = {}
+        for key, by_half in self.zone_paint.cells.items():
+            rows = np.vstack([self.zone_paint.colours[h][c] for h, c in by_half.items()])
+            if not len(rows):
+                continue
+            light = (rows == zone_paint.SPILLOVER_LIGHT_RGBA).all(axis=1)
+            dark = (rows == zone_paint.SPILLOVER_RGBA).all(axis=1)
+            if light.any() and (light | dark).all():
+                result[key] = "spillover"
+            elif (rows == zone_paint.ESSENTIAL_RGBA).all(axis=1).all():
+                result[key] = "essential"
+        return result
 
     def _fill_markers(self, highlight: Highlight, show: bool) -> None:
         points = [
@@ -400,7 +413,7 @@ class BodyScene:
         the skin (a body area, for the reverse lookup); then any visible muscle; then bone.
         """
         renderer = self.plotter.renderer
-        skin = [a for a in self.skin_actors.values() if a.GetVisibility()]
+        skin = [a for a in self.skin_actors.values() if a.GetVisibility() and "skin" in self.layers]
         skin_hit = self.picker.pick(x, y, renderer, skin)
         area: tuple[str, str] | None = None
         if skin_hit is not None:

@@ -1,8 +1,9 @@
-"""Geometry for the referral-zone overlay, computed once at start-up from the skin.
+"""Referral zones painted into the skin's own cell colours; index arrays computed once.
 
-Each (area, side) gets two thin shells just outside the skin: a solid one (essential zone) and a
-striped one (spillover). A selection only shows or hides them, so the stripes (a texture whose
-coordinates come from the point positions) read as hatching at any mesh resolution.
+Each skin half carries one RGBA colour per triangle. A selection rewrites those colours in place
+(a few numpy fancy-index writes and one Modified()): essential-zone cells solid, spillover cells
+in alternating diagonal bands (hatching, so colour is never the only cue), every other cell faint
+skin. No extra geometry, no extra actors. The offset shells below serve the compare layer.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ import pyvista as pv
 
 from tp_explorer import palette
 
-OFFSET_M = 0.0015  # how far the zone shells float outside the skin, against z-fighting
-STRIPE_PERIOD_M = 0.02
+OFFSET_M = 0.0015  # how far a compare shell floats outside the skin, against z-fighting
+STRIPE_PERIOD_M = 0.02  # compare-layer texture stripes
+BAND_PERIOD_M = 0.045  # skin stripes: one dark and one light band; skin triangles are ~1 cm
+COLOUR_ARRAY = "zone_rgba"
+
+Key = tuple[str, str]  # (body area, side)
 
 
 def cell_codes(
@@ -45,40 +50,83 @@ def outward_offset(skin: pv.PolyData, distance: float = OFFSET_M) -> pv.PolyData
     return shell
 
 
-def split_by_code(shell: pv.PolyData, codes: np.ndarray, count: int) -> list[pv.PolyData | None]:
-    """One small mesh per code 0..count-1 (None where no cell has it), keeping normals and
-    texture coordinates; plain numpy, about 20x faster than a VTK extract filter per part."""
-    faces = shell.regular_faces
-    normals = np.asarray(shell.point_data["Normals"])
-    tcoords = np.asarray(shell.active_texture_coordinates)
-    order = np.argsort(codes, kind="stable")
-    edges = np.searchsorted(codes[order], np.arange(count + 1))
-    parts: list[pv.PolyData | None] = []
-    for k in range(count):
-        cells = order[edges[k] : edges[k + 1]]
-        if len(cells) == 0:
-            parts.append(None)
-            continue
-        ids, local = np.unique(faces[cells], return_inverse=True)
-        part = pv.PolyData.from_regular_faces(shell.points[ids], local.reshape(-1, 3))
-        part.point_data.active_normals = normals[ids]
-        part.active_texture_coordinates = tcoords[ids]
-        parts.append(part)
-    return parts
-
-
 def stripe_coordinates(points: np.ndarray, period: float = STRIPE_PERIOD_M) -> np.ndarray:
     """Texture coordinates that run diagonally across the body from every standard view."""
     u = points.sum(axis=1) / period
     return np.column_stack([u, np.full(len(points), 0.5)])
 
 
-def stripe_texture() -> pv.Texture:
-    """Two texels, spillover colour and its light tint, repeated without blending: stripes."""
-    image = np.zeros((2, 2, 3), dtype=np.uint8)
-    image[:, 0] = palette.rgb(palette.SPILLOVER)
-    image[:, 1] = palette.rgb(palette.SPILLOVER_LIGHT)
-    texture = pv.Texture(image)
-    texture.repeat = True
-    texture.interpolate = False
-    return texture
+def stripe_bands(centres: np.ndarray, period: float = BAND_PERIOD_M) -> np.ndarray:
+    """True for cells in the dark band: diagonal across the body from every standard view."""
+    return np.floor(centres.sum(axis=1) / (period / 2)).astype(np.int64) % 2 == 0
+
+
+def rgba(hex_colour: str, alpha: float) -> np.ndarray:
+    """'#RRGGBB' and an opacity -> one uint8 RGBA row."""
+    return np.array([*palette.rgb(hex_colour), round(alpha * 255)], dtype=np.uint8)
+
+
+SKIN_RGBA = rgba(palette.SKIN, palette.SKIN_OPACITY)
+CLEAR_RGBA = rgba(palette.SKIN, 0.0)
+ESSENTIAL_RGBA = rgba(palette.ESSENTIAL, palette.ZONE_OPACITY)
+SPILLOVER_RGBA = rgba(palette.SPILLOVER, palette.ZONE_OPACITY)
+SPILLOVER_LIGHT_RGBA = rgba(palette.SPILLOVER_LIGHT, palette.SPILLOVER_LIGHT_OPACITY)
+
+
+class SkinPaint:
+    """The colour arrays of the skin halves and which of their cells each (area, side) owns.
+
+    ``halves`` maps a half's name to the skin cell ids it holds, in its own cell order.
+    """
+
+    def __init__(
+        self,
+        skin: pv.PolyData,
+        areas: Mapping[str, Mapping[str, np.ndarray]],
+        halves: Mapping[str, np.ndarray],
+    ) -> None:
+        codes, keys = cell_codes(skin, areas)
+        centres = skin.cell_centers().points
+        self.keys: list[Key] = keys
+        self.colours: dict[str, np.ndarray] = {}
+        self.bands: dict[str, np.ndarray] = {}
+        self.cells: dict[Key, dict[str, np.ndarray]] = {key: {} for key in keys}
+        for half, skin_cells in halves.items():
+            self.colours[half] = np.tile(SKIN_RGBA, (len(skin_cells), 1))
+            self.bands[half] = stripe_bands(centres[skin_cells])
+            half_codes = codes[skin_cells]
+            order = np.argsort(half_codes, kind="stable")
+            edges = np.searchsorted(half_codes[order], np.arange(len(keys) + 1))
+            for k, key in enumerate(keys):
+                local = order[edges[k] : edges[k + 1]]
+                if len(local):
+                    self.cells[key][half] = local
+        self.painted: dict[Key, str] = {}
+
+    def bind(self, half: str, colours: np.ndarray) -> None:
+        """Write into ``colours`` from now on: the numpy view of the array the mapper draws."""
+        colours[:] = self.colours[half]
+        self.colours[half] = colours
+
+    def paint(self, zones: Mapping[Key, str], sides: tuple[str, ...], skin: bool) -> set[str]:
+        """Rewrite the colours in place; return the halves that show any zone cell.
+
+        ``zones`` is (area, side) -> "essential" | "spillover"; zones of sides not in ``sides``
+        stay unpainted. Without ``skin`` every unpainted cell is fully transparent.
+        """
+        base = SKIN_RGBA if skin else CLEAR_RGBA
+        for colours in self.colours.values():
+            colours[:] = base
+        self.painted = {k: kind for k, kind in zones.items() if k[1] in sides and k in self.cells}
+        shown: set[str] = set()
+        for key, kind in self.painted.items():
+            for half, local in self.cells[key].items():
+                colours = self.colours[half]
+                if kind == "essential":
+                    colours[local] = ESSENTIAL_RGBA
+                else:
+                    dark = self.bands[half][local]
+                    colours[local[dark]] = SPILLOVER_RGBA
+                    colours[local[~dark]] = SPILLOVER_LIGHT_RGBA
+                shown.add(half)
+        return shown
