@@ -50,8 +50,7 @@ def run_window(
         if side is not None:
             values["side"] = side
         window.state.update(**values)
-    window.show()
-    window.plotter.render()
+    window.show()  # the canvas's first paint renders the scene; no extra render here
     if on_ready is not None:
         on_ready(window)
     try:
