@@ -178,11 +178,12 @@ class SoakWalk:
         self.window.controller.select_site(None)
         self.settle()
 
-    def run(self, actions: int) -> SoakResult:
+    def run(self, actions: int, only: str | None = None) -> SoakResult:
+        """Walk ``actions`` steps; ``only`` restricts the walk to one kind (for finding leaks)."""
         result = SoakResult()
         self.reset()
         result.actors_before = self.actor_count()
-        names = list(self.kinds)
+        names = [only] if only else list(self.kinds)
         weights = [self.weights.get(n, 1) for n in names]
         started = time.perf_counter()
         for i in range(1, actions + 1):
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=2500)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--only", metavar="KIND", help="walk one kind of action (site, click…)")
     args = parser.parse_args(argv)
 
     from tp_explorer.anatomy import load_anatomy
@@ -227,7 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     reporter = CrashReporter(window).install()
     try:
-        result = SoakWalk(window, seed=args.seed).run(args.actions)
+        walk = SoakWalk(window, seed=args.seed)
+        if args.only and args.only not in walk.kinds:
+            parser.error(f"--only: one of {', '.join(walk.kinds)}")
+        result = walk.run(args.actions, only=args.only)
     finally:
         reporter.uninstall()
     for line in result.lines():
