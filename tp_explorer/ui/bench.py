@@ -62,6 +62,7 @@ class BenchResult:
     selection_ms: float = 0.0
     selection_p95_ms: float = 0.0
     selection_ratio: float = 0.0
+    selection_ratio_selected_frame: float = 0.0
     selection_apply_ms: float = 0.0
     selection_with_panels_ms: float = 0.0
     rss_mb: float = 0.0
@@ -270,6 +271,8 @@ def run_benchmark(
     result.selection_apply_ms = statistics.median(applies)
     result.selection_with_panels_ms = statistics.median(totals)
     result.selection_ratio = result.selection_ms / result.frame_ms
+    # the same latency against one frame of the selected scene (labels, markers, painted skin)
+    result.selection_ratio_selected_frame = result.selection_ms / result.frame_selected_ms
     result.actors_after_selections = len(window.plotter.renderer.actors)
     result.rss_after_200_selections_mb, result.rss_peak_mb = _rss_mb()
     result.rss_mb = result.rss_after_200_selections_mb
