@@ -2,21 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-
-@pytest.fixture(scope="module")
-def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
-    from tp_explorer.ui.main_window import MainWindow
-
-    w = MainWindow(knowledge, anatomy, restore=False)
-    w.show()
-    qapp.processEvents()
-    yield w
-    w.close()
-
 
 def test_compare_paints_both_zone_sets_and_names_the_overlap(window, qtbot, knowledge):
     action = window.findChild(type(window.features.presentation.action), "action_compare")

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from PySide6.QtGui import QImage
 
 from tp_explorer.errors import InputError
-
-
-@pytest.fixture(scope="module")
-def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
-    from tp_explorer.ui.main_window import MainWindow
-
-    w = MainWindow(knowledge, anatomy, restore=False)
-    w.show()
-    qapp.processEvents()
-    yield w
-    w.close()
 
 
 def test_ctrl_s_is_save_image_in_the_file_menu(window):

@@ -12,17 +12,6 @@ from tp_explorer.errors import InputError
 
 
 @pytest.fixture(scope="module")
-def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
-    from tp_explorer.ui.main_window import MainWindow
-
-    w = MainWindow(knowledge, anatomy, restore=False)
-    w.show()
-    qapp.processEvents()
-    yield w
-    w.close()
-
-
-@pytest.fixture(scope="module")
 def right_hip_pdf(window, tmp_path_factory) -> Any:
     from tp_explorer.ui.handout import write_window_handout
 

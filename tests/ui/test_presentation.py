@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
 from PySide6.QtCore import Qt
-
-
-@pytest.fixture(scope="module")
-def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
-    from tp_explorer.ui.main_window import MainWindow
-
-    w = MainWindow(knowledge, anatomy, restore=False)
-    w.show()
-    w.activateWindow()
-    qapp.processEvents()
-    yield w
-    w.close()
 
 
 def test_f11_hides_panels_shows_patient_text_and_esc_restores(window, qtbot, knowledge):

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 
 from tp_explorer.scene.picking import PickResult
 from tp_explorer.state.quiz import FIND_THE_ZONE, NAME_THE_MUSCLE
-
-
-@pytest.fixture(scope="module")
-def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
-    from tp_explorer.ui.main_window import MainWindow
-
-    w = MainWindow(knowledge, anatomy, restore=False)
-    w.show()
-    w.activateWindow()
-    qapp.processEvents()
-    yield w
-    w.close()
 
 
 def _asked(quiz) -> list[tuple]:

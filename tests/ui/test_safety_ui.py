@@ -2,22 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-
-@pytest.fixture(scope="module")
-def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
-    assert anatomy.nerves, "the committed anatomy has no nerve paths (anat.nerves)"
-    from tp_explorer.ui.main_window import MainWindow
-
-    w = MainWindow(knowledge, anatomy, restore=False)
-    w.show()
-    qapp.processEvents()
-    yield w
-    w.close()
-
 
 def _emphasised(window) -> set[str]:
     return {name for name, _side in window.features.safety.layer.emphasised_structures()}
