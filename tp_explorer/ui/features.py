@@ -109,23 +109,11 @@ def install(window: Any) -> None:
     view_menu.addAction(safety.action)
 
     quiz = QuizPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, quiz)
-    quiz.hide()
-    quiz_action = QAction("Referral quiz…", window)
-    quiz_action.setObjectName("action_quiz")
-    quiz_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
-    quiz_action.triggered.connect(lambda: (quiz.show(), quiz.raise_()))
-    tools_menu.addAction(quiz_action)
+    _add_dock(window, tools_menu, quiz, "Referral quiz…", "action_quiz", "Ctrl+Shift+Q")
     router = QuizPickRouter(quiz)
 
     compare = ComparePanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, compare)
-    compare.hide()
-    compare_action = QAction("Compare muscles…", window)
-    compare_action.setObjectName("action_compare")
-    compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-    compare_action.triggered.connect(lambda: (compare.show(), compare.raise_()))
-    tools_menu.addAction(compare_action)
+    _add_dock(window, tools_menu, compare, "Compare muscles…", "action_compare", "Ctrl+Shift+C")
 
     window.features = FeatureSet(presentation, safety, quiz, router, compare)
     _connect_picks(window, router)
@@ -160,3 +148,15 @@ def run_quiz_window(regions: str | None = None, seed: int | None = None, rounds:
         window.features.quiz.start(rounds=rounds, seed=seed)
 
     return app.run_window(regions=regions, on_ready=start)
+
+
+def _add_dock(window: Any, menu: Any, dock: Any, text: str, name: str, shortcut: str) -> QAction:
+    """A hidden right-hand dock and the Tools action that shows and raises it."""
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    menu.addAction(action)
+    return action
