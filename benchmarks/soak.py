@@ -216,9 +216,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from tp_explorer.anatomy import load_anatomy
     from tp_explorer.knowledge import load_knowledge
+    from tp_explorer.ui.app import limit_heap_fragmentation
     from tp_explorer.ui.crash import CrashReporter
     from tp_explorer.ui.main_window import MainWindow
 
+    limit_heap_fragmentation()  # as run_window does at start-up
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the user's own settings
     tmp = tempfile.mkdtemp(prefix="tp-soak-")
