@@ -5,20 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tp_explorer.knowledge.vocabulary import SIDES
-
-STRUCTURES = (
-    "sciatic_nerve",
-    "tibial_nerve",
-    "common_fibular_nerve",
-    "femoral_nerve",
-    "femoral_vessels",
-    "pudendal_nerve",
-    "posterior_tibial_vessels",
-)
+from tp_explorer.knowledge.vocabulary import NERVE_IDS, SIDES
 
 
-@pytest.mark.parametrize("sid", STRUCTURES)
+@pytest.mark.parametrize("sid", NERVE_IDS)
 def test_each_structure_is_a_polyline_on_both_sides(anatomy, sid: str) -> None:
     for side in SIDES:
         line = anatomy.nerves[sid][side]

@@ -89,5 +89,16 @@ MESH_IDS: tuple[str, ...] = (
     "plantar_fascia",
 )
 
+# Nerves and vessels of the needle-safety layer, each built for the left and the right side.
+NERVE_IDS: tuple[str, ...] = (
+    "sciatic_nerve",
+    "tibial_nerve",
+    "common_fibular_nerve",
+    "femoral_nerve",
+    "femoral_vessels",
+    "pudendal_nerve",
+    "posterior_tibial_vessels",
+)
+
 # Where on a muscle a trigger point sits, besides its fraction along the muscle's path.
 ASPECTS: tuple[str, ...] = ("anterior", "posterior", "medial", "lateral", "superficial", "deep")

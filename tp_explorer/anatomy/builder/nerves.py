@@ -8,17 +8,8 @@ from tp_explorer.anatomy.builder.authored import load_authored
 from tp_explorer.anatomy.builder.bellies import resample, smooth_polyline
 from tp_explorer.anatomy.builder.landmarks import resolve_path
 from tp_explorer.anatomy.builder.model import SourceModel
-from tp_explorer.knowledge.vocabulary import SIDES
+from tp_explorer.knowledge.vocabulary import NERVE_IDS, SIDES
 
-STRUCTURES = (
-    "sciatic_nerve",
-    "tibial_nerve",
-    "common_fibular_nerve",
-    "femoral_nerve",
-    "femoral_vessels",
-    "pudendal_nerve",
-    "posterior_tibial_vessels",
-)
 SPACING = 0.008  # one point every 8 mm: smooth enough to draw as a tube
 
 
@@ -26,7 +17,7 @@ def build_nerves(src: SourceModel) -> dict[str, dict[str, np.ndarray]]:
     """structure id -> side -> (n, 3) polyline, proximal first."""
     data = load_authored()["nerves"]
     out: dict[str, dict[str, np.ndarray]] = {}
-    for sid in STRUCTURES:
+    for sid in NERVE_IDS:
         out[sid] = {}
         for side in SIDES:
             raw = smooth_polyline(resolve_path(data[sid], side, src.bones))
