@@ -54,12 +54,17 @@ def test_keys_answer_right_and_wrong_and_the_score_and_streak_follow(window, qtb
     assert "Q2:" in panel.review.toPlainText() and "Q1:" not in panel.review.toPlainText()
 
 
-def test_name_the_muscle_paints_zones_without_giving_the_muscle_away(window):
-    panel = window.features.quiz
-    quiz = panel.start(rounds=12, seed=3)
+def _skip_to_name_the_muscle(panel, quiz) -> None:
+    """Answer find-the-zone questions (with any area) until a name-the-muscle one is asked."""
     while quiz.current.kind != NAME_THE_MUSCLE:
         panel.answer_pick(PickResult("skin", area="lumbar", area_side="left"))
         panel.next_question()
+
+
+def test_name_the_muscle_paints_zones_without_giving_the_muscle_away(window):
+    panel = window.features.quiz
+    quiz = panel.start(rounds=12, seed=3)
+    _skip_to_name_the_muscle(panel, quiz)
     q = quiz.current
     h = window.scene.highlight
     assert set(h.zones) and {a for a, _s in h.zones} == set(q.essential) | set(q.spillover)
@@ -69,9 +74,7 @@ def test_name_the_muscle_paints_zones_without_giving_the_muscle_away(window):
 def test_clicking_the_muscle_on_the_model_answers(window, qtbot):
     panel = window.features.quiz
     quiz = panel.start(rounds=12, seed=3)
-    while quiz.current.kind != NAME_THE_MUSCLE:
-        panel.answer_pick(PickResult("skin", area="lumbar", area_side="left"))
-        panel.next_question()
+    _skip_to_name_the_muscle(panel, quiz)
     q = quiz.current
     mesh = window.knowledge.muscles[q.muscle].meshes[0]
     # A click on the canvas goes scene.pick -> controller -> the quiz's pick interceptor.
