@@ -67,19 +67,6 @@ class HandoutContent:
         return {"both": "both sides"}.get(self.side, f"{self.side} side")
 
 
-def _first(obj: Any, *names: str, default: Any = "") -> Any:
-    """The first attribute present and non-empty (the knowledge model is plain dataclasses)."""
-    for name in names:
-        value = getattr(obj, name, None)
-        if value:
-            return value
-    return default
-
-
-def _muscle_id(link: Any) -> str:
-    return link.muscle if isinstance(link.muscle, str) else link.muscle.id
-
-
 def _join_names(names: Sequence[str]) -> str:
     names = list(names)
     if len(names) <= 1:
@@ -88,18 +75,9 @@ def _join_names(names: Sequence[str]) -> str:
 
 
 def study_citation(study: Any) -> tuple[str, str, str]:
-    """(citation, doi, evidence) of a knowledge Study, as plain text."""
-    cit = getattr(study, "citation", None)
-    if hasattr(cit, "format"):
-        citation = cit.format(tuple(getattr(study, "unverified", ()) or ()))
-        doi = str(getattr(cit, "doi", None) or "")
-    else:
-        citation = _first(study, "citation", "reference", "title", default=str(study))
-        doi = str(_first(study, "doi", default=""))
-    evidence = _first(study, "evidence_level", "evidence", "level", default="")
-    if not isinstance(evidence, str):
-        evidence = str(_first(evidence, "label", "text", "summary", default=evidence))
-    return str(citation), doi, str(evidence)
+    """(citation, doi, evidence level) of a knowledge Study, as plain text."""
+    citation = study.citation.format(study.unverified)
+    return citation, study.citation.doi or "", study.evidence_level
 
 
 EVIDENCE_WORDS = {
@@ -130,11 +108,10 @@ def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tup
     model is debated.
     """
     site = knowledge.sites[site_id]
-    label = str(_first(site, "name", "label", default=site_id.replace("_", " ")))
     links = knowledge.chain_for(site_id, side)
-    local = [knowledge.muscles[_muscle_id(lk)].name for lk in links if lk.role == "local"]
-    regional = [knowledge.muscles[_muscle_id(lk)].name for lk in links if lk.role != "local"]
-    own = str(_first(site, "explanation", "patient", default="")).strip()
+    local = [lk.muscle.name for lk in links if lk.role == "local"]
+    regional = [lk.muscle.name for lk in links if lk.role != "local"]
+    own = site.explanation.strip()
     paras = [own or TRIGGER_POINT_TEXT]
     if regional:
         paras.append(
@@ -145,23 +122,14 @@ def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tup
         )
     elif local:
         paras.append(f"The muscles most often involved here are {_join_names(local)}.")
-    try:
-        study = knowledge.study_for(site_id)
-    except Exception:
-        study = None
-    if study is not None:
-        design = str(_first(study, "design", default="")).strip().rstrip(".")
-        n = _first(study, "sample_size", default="")
-        unit = str(_first(study, "sample_unit", default="people"))
-        text = f"The research for {label.lower()} pain: "
-        text += f"{design}, {n} {unit}." if design and n else (design or "see the study below.")
-        _cit, _doi, evidence = study_citation(study)
-        if evidence:
-            text += f" How strong the evidence is: {evidence_words(evidence)}."
-        note = str(_first(site, "study_note", default="")).strip()
-        if note:
-            text += f" {note}"
-        paras.append(text)
+    study = knowledge.study_for(site_id)
+    design = study.design.strip().rstrip(".")
+    text = f"The research for {site.name.lower()} pain: {design}, "
+    text += f"{study.sample_size} {study.sample_unit}."
+    text += f" How strong the evidence is: {evidence_words(study.evidence_level)}."
+    if site.study_note.strip():
+        text += f" {site.study_note.strip()}"
+    paras.append(text)
     if "debate" not in own.lower():
         paras.append(DEBATE_TEXT)
     return tuple(paras)
@@ -174,22 +142,17 @@ def handout_content(knowledge: Any, site_id: str, side: str = "both") -> Handout
 
         raise InputError(f"unknown pain site {site_id!r}; known: {', '.join(knowledge.sites)}")
     site = knowledge.sites[site_id]
-    label = str(_first(site, "name", "label", default=site_id.replace("_", " ")))
     links = knowledge.chain_for(site_id, side)
-    muscles = tuple((knowledge.muscles[_muscle_id(lk)].name, lk.role) for lk in links)
+    muscles = tuple((lk.muscle.name, lk.role) for lk in links)
     zones: list[str] = []
     for lk in links:
-        m = knowledge.muscles[_muscle_id(lk)]
-        for area in (*m.essential, *m.spillover):
+        for area in (*lk.muscle.essential, *lk.muscle.spillover):
             if area not in zones:
                 zones.append(area)
-    try:
-        citation, doi, evidence = study_citation(knowledge.study_for(site_id))
-    except Exception:
-        citation, doi, evidence = "No study is linked to this site.", "", ""
+    citation, doi, evidence = study_citation(knowledge.study_for(site_id))
     return HandoutContent(
         site_id,
-        label,
+        site.name,
         side,
         muscles,
         patient_explanation(knowledge, site_id, side),
