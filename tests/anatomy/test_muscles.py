@@ -35,6 +35,23 @@ def test_belly_is_closed_with_a_sane_volume(anatomy, mesh_id: str) -> None:
         assert 3.0 < volume_cm3 < 1500.0, (mesh_id, side, volume_cm3)
 
 
+def _signed_volume(mesh: pv.PolyData) -> float:
+    faces = mesh.triangulate().regular_faces
+    p = np.asarray(mesh.points, dtype=float)
+    return float(
+        np.einsum("ij,ij->i", p[faces[:, 0]], np.cross(p[faces[:, 1]], p[faces[:, 2]])).sum() / 6
+    )
+
+
+@pytest.mark.parametrize("mesh_id", MESH_IDS)
+def test_belly_triangles_face_outward(anatomy, mesh_id: str) -> None:
+    """The scene culls muscles' back faces: an inside-out belly (a mirrored side whose winding
+    was not flipped back, say) would be drawn as its own far wall, lit from inside."""
+    for side in SIDES:
+        volume = _signed_volume(anatomy.muscles[mesh_id][side])
+        assert volume > 0, (mesh_id, side, volume)
+
+
 def test_big_muscles_are_bigger_than_small_ones(anatomy) -> None:
     def vol(m: str) -> float:
         return anatomy.muscles[m]["right"].volume

@@ -20,6 +20,7 @@ from typing import Any
 
 SELECTION_ROUNDS = 200
 TURNTABLE_FRAMES = 72
+SETTLE_MS = 25  # idle event loop between two selections
 
 COLD_START_CHILD = """
 import sys, time
@@ -132,6 +133,14 @@ def _frame_times(plotter: Any, frames: int, app: Any = None) -> list[float]:
         window.WaitForCompletion()
         times.append((time.perf_counter() - started) * 1000)
     return times
+
+
+def _settle(app: Any, ms: int = SETTLE_MS) -> None:
+    """Run the event loop for ``ms`` milliseconds, as the idle time between two clicks does."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(ms)
+    app.processEvents()
 
 
 def _visible_meshes(plotter: Any) -> list[Any]:
@@ -264,6 +273,9 @@ def run_benchmark(
         # What app.exec() does after the frame, and processEvents() never does: without it the
         # panels' replaced widgets (deleteLater) pile up and RSS grows ~0.8 MB a selection.
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # A user clicks an idle window: let the deferred layouts and repaints of this selection
+        # finish (they would otherwise be painted inside the next selection's frame).
+        _settle(app)
         applies.append(getattr(window.controller, "last_apply_ms", 0.0))
     result.frame_selected_ms = statistics.median(_frame_times(window.plotter, frames, app))
     result.selection_ms = statistics.median(latencies)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
@@ -102,6 +102,9 @@ class BodyCanvas(QtInteractor):
 
     def __init__(self, parent: QWidget | None = None, **kwargs: Any) -> None:
         super().__init__(parent, **kwargs)
+        # Every pixel is drawn by the GL frame: Qt need not paint the parents' background under
+        # the canvas first (3 widgets of the canvas's size, on each selection's repaint).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._blit_only = False
         self._frame_tag = self.ren_win.AddObserver("WindowFrameEvent", self._on_frame)
 

@@ -1,0 +1,113 @@
+"""Muscle labels: a fixed pool of text actors, placed beside their muscles without overlapping."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import pyvista as pv
+
+from tp_explorer.scene import BodyScene
+from tp_explorer.scene.labels import LabelPool
+from tp_explorer.state import DEFAULT_LAYERS, Selection, make_highlight
+
+
+@pytest.fixture(scope="module")
+def scene(anatomy):
+    plotter = pv.Plotter(off_screen=True, window_size=[640, 760])
+    body = BodyScene(plotter, anatomy)
+    yield body
+    plotter.close()
+
+
+def boxes(pool: LabelPool) -> list[tuple[float, float, float, float]]:
+    """Screen rectangles of the labels shown, read back from VTK after the render."""
+    result = []
+    for actor in pool.actors:
+        if actor.GetVisibility():
+            box = [0.0] * 4
+            actor.GetBoundingBox(pool.renderer, box)
+            x, y = actor.GetActualPositionCoordinate().GetComputedDisplayValue(pool.renderer)
+            result.append((x, y, x + box[1] - box[0], y + box[3] - box[2]))
+    return result
+
+
+def draw(plotter) -> None:
+    """One real frame (pyvista's render() does nothing before an off-screen plotter is shown)."""
+    plotter.ren_win.Render()
+
+
+def overlapping(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("site", ["hip", "ankle_foot", "lower_back", "pelvis"])
+@pytest.mark.parametrize("view", ["anterior", "posterior", "lateral"])
+def test_labels_never_overlap_and_name_chain_muscles(scene, knowledge, site, view) -> None:
+    highlight = make_highlight(Selection(site=site), knowledge)
+    scene.apply(highlight, DEFAULT_LAYERS, render=False)
+    scene.set_view(view, "both", render=False)
+    draw(scene.plotter)
+    shown = scene.labels.shown()
+    assert shown, "a selected site shows at least one label"
+    assert set(shown) <= {label.text for label in highlight.labels}
+    rects = boxes(scene.labels)
+    width, height = scene.plotter.window_size
+    for i, a in enumerate(rects):
+        assert a[0] >= -1 and a[1] >= -1 and a[2] <= width + 1 and a[3] <= height + 1, a
+        for b in rects[i + 1 :]:
+            assert not overlapping(a, b), (a, b)
+
+
+def test_focus_label_is_placed_first(scene, knowledge) -> None:
+    highlight = make_highlight(Selection(site="hip", focus="piriformis"), knowledge)
+    scene.apply(highlight, DEFAULT_LAYERS, render=False)
+    scene.set_view("posterior", "both", render=False)
+    draw(scene.plotter)
+    name = knowledge.muscles["piriformis"].name
+    assert scene.labels.shown()[0] == name
+
+
+def test_labels_layer_off_hides_every_label(scene, knowledge) -> None:
+    scene.apply(make_highlight(Selection(site="hip"), knowledge), DEFAULT_LAYERS - {"labels"})
+    assert scene.labels.shown() == []
+    scene.apply(make_highlight(Selection(), knowledge), DEFAULT_LAYERS)
+    assert scene.labels.shown() == []
+
+
+def test_anchor_behind_the_camera_or_off_screen_hides_its_label() -> None:
+    plotter = pv.Plotter(off_screen=True, window_size=[400, 300])
+    try:
+        plotter.camera_position = [(0, 0, 5), (0, 0, 0), (0, 1, 0)]
+        pool = LabelPool(plotter.renderer, 3)
+        anchors = np.array([[0.0, 0.0, 0.0], [0.0, 0.0, 10.0], [50.0, 0.0, 0.0]])
+        pool.show(anchors, ["in view", "behind", "far right"], [1.0, 1.0, 1.0])
+        draw(plotter)
+        assert pool.shown() == ["in view"]
+    finally:
+        plotter.close()
+
+
+def test_more_labels_than_the_pool_keeps_the_highest_priorities(caplog) -> None:
+    plotter = pv.Plotter(off_screen=True, window_size=[800, 600])
+    try:
+        plotter.camera_position = [(0, 0, 5), (0, 0, 0), (0, 1, 0)]
+        pool = LabelPool(plotter.renderer, 2)
+        anchors = np.array([[-1.5, 1.0, 0.0], [0.0, 0.0, 0.0], [-1.5, -1.0, 0.0]])
+        pool.show(anchors, ["low", "high", "middle"], [1.0, 3.0, 2.0])
+        draw(plotter)
+        assert pool.shown() == ["high", "middle"]
+        assert "room for 2" in caplog.text
+        assert plotter.renderer.GetViewProps().GetNumberOfItems() >= 2
+    finally:
+        plotter.close()
+
+
+def test_bigger_font_makes_bigger_labels(scene, knowledge) -> None:
+    scene.apply(make_highlight(Selection(site="ankle_foot"), knowledge), DEFAULT_LAYERS)
+    draw(scene.plotter)
+    small = boxes(scene.labels)[0]
+    scene.labels.set_font_size(28)
+    draw(scene.plotter)
+    big = boxes(scene.labels)[0]
+    scene.labels.set_font_size(14)
+    assert (big[3] - big[1]) > 1.5 * (small[3] - small[1])
