@@ -18,9 +18,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tp_explorer.ui.heap import IDLE_TRIM_MS
+
 SELECTION_ROUNDS = 200
 TURNTABLE_FRAMES = 72
-SETTLE_MS = 25  # idle event loop between two selections
+SETTLE_MS = 200  # idle event loop between two clicks (a person clicks a few times a second)
 
 COLD_START_CHILD = """
 import sys, time
@@ -57,6 +59,7 @@ class BenchResult:
     frame_p95_ms: float = 0.0
     frame_render_ms: float = 0.0  # the VTK render alone, without the Qt paint that shows it
     frame_selected_ms: float = 0.0  # a frame of a selected site: zones, labels, markers shown
+    frame_front_ms: float = 0.0  # the default scene from the front, the view selections redraw
     bare_frame_ms: float = 0.0
     bare_frame_p95_ms: float = 0.0
     frame_ratio: float = 0.0
@@ -64,11 +67,14 @@ class BenchResult:
     selection_p95_ms: float = 0.0
     selection_ratio: float = 0.0
     selection_ratio_selected_frame: float = 0.0
+    selection_ratio_front_frame: float = 0.0
     selection_apply_ms: float = 0.0
     selection_with_panels_ms: float = 0.0
-    rss_mb: float = 0.0
+    rss_mb: float = 0.0  # steady: after 200 selections and the idle second that follows
     rss_peak_mb: float = 0.0
-    rss_after_200_selections_mb: float = 0.0
+    rss_after_200_selections_mb: float = 0.0  # at once, before the window has been idle
+    bare_rss_mb: float = 0.0  # a plain pyvistaqt window, same triangles and size, own process
+    rss_ratio: float = 0.0
     actors: int = 0
     actors_after_selections: int = 0
     triangles: int = 0
@@ -93,6 +99,62 @@ def _rss_mb() -> tuple[float, float]:
     return mb("VmRSS"), mb("VmHWM")
 
 
+BARE_RSS_CHILD = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+from pyvistaqt import QtInteractor
+from tp_explorer.anatomy import load_anatomy
+from tp_explorer.ui.heap import limit_heap_fragmentation, trim_heap
+
+limit_heap_fragmentation()
+width, height, frames = (int(v) for v in sys.argv[1:4])
+app = QApplication(sys.argv[:1])
+anatomy = load_anatomy()
+window = QMainWindow()
+plotter = QtInteractor(window, auto_update=False, multi_samples=0)
+window.setCentralWidget(plotter)
+for mesh in anatomy.bones.values():
+    plotter.add_mesh(mesh)
+for by_side in anatomy.muscles.values():
+    for mesh in by_side.values():
+        plotter.add_mesh(mesh)
+plotter.add_mesh(anatomy.skin, opacity=0.12)
+window.resize(width, height)
+window.show()
+for _ in range(5):
+    app.processEvents()
+for _ in range(frames):
+    plotter.camera.Azimuth(360.0 / frames)
+    plotter.render()
+    app.processEvents()
+trim_heap()
+for line in open("/proc/self/status"):
+    if line.startswith("VmRSS:"):
+        print("BARE_RSS_KB", line.split()[1], flush=True)
+"""
+
+
+def measure_bare_rss(size: tuple[int, int], frames: int) -> float:
+    """RSS (MB) of a plain pyvistaqt window drawing the same triangles, in a fresh process.
+
+    The floor the stack itself sets (Python, Qt, VTK, pyvista, the OpenGL driver) for this
+    canvas size; the window's own memory is what it holds above this. 0.0 where /proc is absent.
+    """
+    if not Path("/proc/self/status").exists():
+        return 0.0
+    proc = subprocess.run(
+        [sys.executable, "-c", BARE_RSS_CHILD, str(size[0]), str(size[1]), str(frames)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ.copy(),
+    )
+    stamps = [ln for ln in proc.stdout.splitlines() if ln.startswith("BARE_RSS_KB")]
+    if proc.returncode != 0 or not stamps:
+        raise RuntimeError(f"bare-memory child failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return int(stamps[-1].split()[1]) / 1024
+
+
 def measure_cold_start(runs: int) -> list[float]:
     """Seconds from process start to the window's first rendered frame, in fresh processes."""
     times = []
@@ -114,7 +176,9 @@ def measure_cold_start(runs: int) -> list[float]:
     return times
 
 
-def _frame_times(plotter: Any, frames: int, app: Any = None) -> list[float]:
+def _frame_times(
+    plotter: Any, frames: int, app: Any = None, step: float | None = None
+) -> list[float]:
     """Render a full turntable, one frame per step; milliseconds per frame.
 
     With ``app`` (the window) a frame is what a drag step costs the user: the render and the
@@ -122,7 +186,7 @@ def _frame_times(plotter: Any, frames: int, app: Any = None) -> list[float]:
     """
     window = plotter.render_window
     camera = plotter.camera
-    step = 360.0 / frames
+    step = 360.0 / frames if step is None else step
     times = []
     for _ in range(frames):
         camera.Azimuth(step)
@@ -136,7 +200,12 @@ def _frame_times(plotter: Any, frames: int, app: Any = None) -> list[float]:
 
 
 def _settle(app: Any, ms: int = SETTLE_MS) -> None:
-    """Run the event loop for ``ms`` milliseconds, as the idle time between two clicks does."""
+    """Run the event loop for ``ms`` milliseconds, as the idle time between two clicks does.
+
+    Without it the details panel's late relayout (word-wrapped labels settle ~25-250 ms after
+    a selection) is painted inside the next selection's canvas repaint, which a person who
+    clicks an idle window never sees.
+    """
     from PySide6.QtTest import QTest
 
     QTest.qWait(ms)
@@ -186,7 +255,10 @@ def measure_bare(
 
 
 def run_benchmark(
-    cold_runs: int = 5, frames: int = TURNTABLE_FRAMES, selections: int = SELECTION_ROUNDS
+    cold_runs: int = 5,
+    frames: int = TURNTABLE_FRAMES,
+    selections: int = SELECTION_ROUNDS,
+    measure_bare_memory: bool = True,
 ) -> BenchResult:
     """Measure everything in one run on the current display.
 
@@ -197,9 +269,11 @@ def run_benchmark(
 
     from tp_explorer.anatomy import load_anatomy
     from tp_explorer.knowledge import load_knowledge
+    from tp_explorer.ui.heap import limit_heap_fragmentation
     from tp_explorer.ui.preflight import check_display, check_opengl
 
     check_display()
+    limit_heap_fragmentation()  # as run_window does before anything large is allocated
     result = BenchResult(
         machine=f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, "
         f"Python {platform.python_version()}, {platform.system()}"
@@ -247,6 +321,10 @@ def run_benchmark(
     result.frame_ms = statistics.median(frames_ms)
     result.frame_p95_ms = _percentile(frames_ms, 0.95)
     result.frame_render_ms = statistics.median(_frame_times(window.plotter, frames))
+    # The turntable averages every angle; a selection is drawn from the front, where the body
+    # fills the canvas. The same frame, still, from the view the selections are drawn in:
+    window.controller.reset_view()
+    result.frame_front_ms = statistics.median(_frame_times(window.plotter, frames, app, step=0.0))
     app.processEvents()
     meshes = _visible_meshes(window.plotter)
     result.triangles = _triangles(meshes)
@@ -285,9 +363,13 @@ def run_benchmark(
     result.selection_ratio = result.selection_ms / result.frame_ms
     # the same latency against one frame of the selected scene (labels, markers, painted skin)
     result.selection_ratio_selected_frame = result.selection_ms / result.frame_selected_ms
+    # ... and against a frame of the default scene from the same (front) view
+    result.selection_ratio_front_frame = result.selection_ms / result.frame_front_ms
     result.actors_after_selections = len(window.plotter.renderer.actors)
-    result.rss_after_200_selections_mb, result.rss_peak_mb = _rss_mb()
-    result.rss_mb = result.rss_after_200_selections_mb
+    result.rss_after_200_selections_mb, _ = _rss_mb()
+    # steady memory: what the window holds once idle (it hands freed heap pages back then)
+    _settle(app, IDLE_TRIM_MS + 500)
+    result.rss_mb, result.rss_peak_mb = _rss_mb()
     camera = window.plotter.camera_position
     window.close()
 
@@ -296,6 +378,9 @@ def run_benchmark(
     result.bare_frame_ms = statistics.median(bare_ms)
     result.bare_frame_p95_ms = _percentile(bare_ms, 0.95)
     result.frame_ratio = result.frame_ms / result.bare_frame_ms
+    if measure_bare_memory:
+        result.bare_rss_mb = measure_bare_rss(size, frames)
+        result.rss_ratio = result.rss_mb / result.bare_rss_mb if result.bare_rss_mb else 0.0
     return result
 
 

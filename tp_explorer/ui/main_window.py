@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,6 +30,7 @@ from tp_explorer.state import AppState
 from tp_explorer.ui.actions import build_actions
 from tp_explorer.ui.canvas import BodyCanvas, CanvasEvents, multi_samples_for, opengl_renderer
 from tp_explorer.ui.controller import Controller
+from tp_explorer.ui.heap import IdleHeapTrim
 from tp_explorer.ui.panels import ChainPanel, DetailsPanel, LegendBar, SitesPanel
 from tp_explorer.ui.settings import DEFAULT_FONT_PT, FONT_RANGE, Settings
 
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.knowledge, self.anatomy = knowledge, anatomy
         self.settings = settings or Settings()
         self.state = AppState()
+        # Freed heap pages go back to the system once the window is quiet after a change.
+        self.heap_trim = IdleHeapTrim(self)
+        self.state.changed.connect(self.heap_trim.poke)
         self.font_pt = self.settings.font_size() if restore else DEFAULT_FONT_PT
         self._menus: dict[str, QMenu] = {}
         self._framed = False
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.heap_trim.poke()  # start-up's scratch memory (shader compiles, loading) is freed
         if not self._framed:  # the canvas has its real size only now
             self._framed = True
             # no render here: the canvas's first paint renders (a render now costs a frame)
@@ -192,6 +197,10 @@ class MainWindow(QMainWindow):
             site=self.state.site,
             font_pt=self.font_pt,
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.heap_trim.poke()  # the old size's framebuffers are freed
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
