@@ -166,6 +166,14 @@ class SoakWalk:
         app.processEvents()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
+    def idle(self) -> None:
+        """Leave the window alone past its idle trim, as a person pauses between actions; RSS is
+        read at such a pause, never in the middle of a burst of clicks."""
+        from tp_explorer.ui.heap import IDLE_TRIM_MS
+
+        self.settle()
+        QTest.qWait(IDLE_TRIM_MS + 300)
+
     def reset(self) -> None:
         """Back to explore mode, nothing selected, so the end is compared with the start."""
         if self.features is not None:
@@ -179,11 +187,12 @@ class SoakWalk:
         self.settle()
 
     def run(self, actions: int, only: str | None = None) -> SoakResult:
-        """Walk ``actions`` steps; ``only`` restricts the walk to one kind (for finding leaks)."""
+        """Walk ``actions`` steps; ``only`` (kinds, comma-separated) restricts the walk to those
+        kinds (for finding leaks)."""
         result = SoakResult()
         self.reset()
         result.actors_before = self.actor_count()
-        names = [only] if only else list(self.kinds)
+        names = only.split(",") if only else list(self.kinds)
         weights = [self.weights.get(n, 1) for n in names]
         started = time.perf_counter()
         for i in range(1, actions + 1):
@@ -195,11 +204,14 @@ class SoakWalk:
                 result.actor_counts.add(self.actor_count())
             if i == SAMPLE_AT:
                 gc.collect()
+                self.idle()
                 result.rss_at_sample = rss_bytes()
             if i % TRACE_EVERY == 0:
+                self.idle()
                 result.rss_trace.append((i, rss_bytes()))
         self.reset()
         gc.collect()
+        self.idle()
         result.rss_end = rss_bytes()
         result.actors_after = self.actor_count()
         result.actions = actions
@@ -211,7 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=2500)
     parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--only", metavar="KIND", help="walk one kind of action (site, click…)")
+    parser.add_argument(
+        "--only",
+        metavar="KIND",
+        help="walk only these kinds of action, comma-separated (site,click…)",
+    )
     args = parser.parse_args(argv)
 
     from tp_explorer.anatomy import load_anatomy
@@ -232,8 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     reporter = CrashReporter(window).install()
     try:
         walk = SoakWalk(window, seed=args.seed)
-        if args.only and args.only not in walk.kinds:
-            parser.error(f"--only: one of {', '.join(walk.kinds)}")
+        if args.only and not set(args.only.split(",")) <= set(walk.kinds):
+            parser.error(f"--only: kinds from {', '.join(walk.kinds)}, comma-separated")
         result = walk.run(args.actions, only=args.only)
     finally:
         reporter.uninstall()
