@@ -355,6 +355,7 @@ def run_benchmark(
         # finish (they would otherwise be painted inside the next selection's frame).
         _settle(app)
         applies.append(getattr(window.controller, "last_apply_ms", 0.0))
+    result.rss_after_200_selections_mb, _ = _rss_mb()  # at once, before any idle moment
     result.frame_selected_ms = statistics.median(_frame_times(window.plotter, frames, app))
     result.selection_ms = statistics.median(latencies)
     result.selection_p95_ms = _percentile(latencies, 0.95)
@@ -366,7 +367,6 @@ def run_benchmark(
     # ... and against a frame of the default scene from the same (front) view
     result.selection_ratio_front_frame = result.selection_ms / result.frame_front_ms
     result.actors_after_selections = len(window.plotter.renderer.actors)
-    result.rss_after_200_selections_mb, _ = _rss_mb()
     # steady memory: what the window holds once idle (it hands freed heap pages back then)
     _settle(app, IDLE_TRIM_MS + 500)
     result.rss_mb, result.rss_peak_mb = _rss_mb()

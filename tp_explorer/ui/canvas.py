@@ -106,6 +106,7 @@ class BodyCanvas(QtInteractor):
         # the canvas first (3 widgets of the canvas's size, on each selection's repaint).
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._blit_only = False
+        self._on_screen = False
         self._frame_tag = self.ren_win.AddObserver("WindowFrameEvent", self._on_frame)
 
     def _on_frame(self, _obj: Any, _event: str) -> None:
@@ -117,6 +118,15 @@ class BodyCanvas(QtInteractor):
         super().resizeGL(w, h)
 
     def paintGL(self) -> None:
+        if not self._on_screen:
+            handle = self.window().windowHandle()
+            if handle is not None and not handle.isExposed():
+                # Start-up lays the window out (and paints it) before it is first on screen: a
+                # frame then is never seen, and the first expose paints every widget again.
+                # ~45 ms of cold start. (Only before the first expose: later, Qt may show the
+                # last frame again without a paint, so every paint must draw.)
+                return
+            self._on_screen = True
         if not self._blit_only:
             super().paintGL()
             return
