@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 def test_f11_hides_panels_shows_patient_text_and_esc_restores(window, qtbot, knowledge):
     window.controller.select_site("hip")
     assert window.sites_panel.isVisible() and window.details_panel.isVisible()
+    label_pt = window.scene.labels.font_size
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.plotter, Qt.Key.Key_F11)
@@ -23,6 +24,8 @@ def test_f11_hides_panels_shows_patient_text_and_esc_restores(window, qtbot, kno
     assert "Quadratus lumborum" in text  # the distal chain, in plain words
     assert "debated" in text
     assert pm.text.font().pointSize() >= 18
+    assert window.scene.labels.font_size >= 20 > label_pt  # the model's labels, from a chair
+    assert window.scene.labels.shown()
     assert window.state.mode == "presentation"
 
     qtbot.keyClick(window.plotter, Qt.Key.Key_Escape)
@@ -31,6 +34,7 @@ def test_f11_hides_panels_shows_patient_text_and_esc_restores(window, qtbot, kno
     assert window.toolbar.isVisible() and window.menuBar().isVisible()
     assert not pm.panel.isVisible()
     assert window.state.mode == "explore"
+    assert window.scene.labels.font_size == label_pt
     assert window.state.site == "hip"  # Esc left presentation; it did not clear the selection
 
 

@@ -37,7 +37,6 @@ class LabelPool:
         self.actors: list[Any] = []
         self._anchors = np.zeros((0, 3))
         self._texts: list[str] = []
-        self._order = np.zeros(0, dtype=int)
         self._sizes: dict[str, tuple[int, int]] = {}
         self._font_size = font_size
         self._visible = False
@@ -66,6 +65,10 @@ class LabelPool:
             self.actors.append(actor)
         self.set_font_size(font_size)
         self._observer = renderer.AddObserver("StartEvent", self._on_render)
+
+    @property
+    def font_size(self) -> int:
+        return self._font_size
 
     @property
     def size(self) -> int:
@@ -110,7 +113,7 @@ class LabelPool:
                 actor.SetVisibility(False)
 
     def shown(self) -> list[str]:
-        """The texts placed by the last render (for tests and the legend)."""
+        """The texts placed by the last render, highest priority first."""
         return [a.GetInput() for a in self.actors if a.GetVisibility()]
 
     # ------------------------------------------------------------------ placement

@@ -26,6 +26,7 @@ from tp_explorer.ui.handout import DEBATE_TEXT, TRIGGER_POINT_TEXT, evidence_wor
 TURN_DEGREES = 0.35
 TURN_INTERVAL_MS = 40
 LARGE_PT = 20
+LABEL_PT = 22  # the muscle labels on the model, readable from a chair
 STOP_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -72,6 +73,7 @@ class PresentationMode(QObject):
         self.active = False
         self._hidden: list[QWidget] = []
         self._was_maximized = False
+        self._label_pt: int | None = None
 
         self.action = QAction("Presentation mode", window)
         self.action.setObjectName("action_presentation")
@@ -144,6 +146,9 @@ class PresentationMode(QObject):
             widget.hide()
         self.refresh()
         self.panel.show()
+        labels = self.window.scene.labels
+        self._label_pt = labels.font_size
+        labels.set_font_size(LABEL_PT)
         self._set_mode("presentation")
         w.showFullScreen()
         QApplication.instance().installEventFilter(self)
@@ -160,6 +165,9 @@ class PresentationMode(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        if self._label_pt is not None:
+            self.window.scene.labels.set_font_size(self._label_pt)
+            self._label_pt = None
         if self._was_maximized:
             self.window.showMaximized()
         else:
