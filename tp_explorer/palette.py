@@ -6,6 +6,8 @@ cue: roles are also named in text, and spillover zones are hatched, essential zo
 
 from __future__ import annotations
 
+import functools
+
 # Muscles by role in the selected chain.
 LOCAL = "#D55E00"  # vermillion: muscles at the pain site
 REGIONAL = "#0072B2"  # blue: distal / regional chain muscles
@@ -62,6 +64,7 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
+@functools.cache  # called per actor and selection; a handful of distinct colours
 def rgb_float(hex_colour: str) -> tuple[float, float, float]:
     """'#RRGGBB' -> (r, g, b) in 0..1, as VTK wants it."""
     r, g, b = rgb(hex_colour)

@@ -12,7 +12,6 @@ the skin is then not picked; zones off shows plain skin.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -38,11 +37,6 @@ ZONE_KINDS = ("essential", "spillover")
 
 def _side_of(x: float) -> str:
     return SIDE_OF_X[x > 0]
-
-
-@functools.cache
-def _rgb(colour: str) -> tuple[float, float, float]:
-    return palette.rgb_float(colour)
 
 
 class BodyScene:
@@ -250,7 +244,7 @@ class BodyScene:
         actor.SetVisibility(visible)
         prop = actor.GetProperty()
         if colour is not None:
-            prop.SetColor(*_rgb(colour))
+            prop.SetColor(*palette.rgb_float(colour))
         if opacity is not None:
             prop.SetOpacity(opacity)
 

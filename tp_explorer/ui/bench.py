@@ -142,17 +142,23 @@ def measure_bare_rss(size: tuple[int, int], frames: int) -> float:
     """
     if not Path("/proc/self/status").exists():
         return 0.0
+    args = (str(size[0]), str(size[1]), str(frames))
+    return int(_run_child("bare-memory", BARE_RSS_CHILD, "BARE_RSS_KB", args)) / 1024
+
+
+def _run_child(what: str, code: str, tag: str, args: tuple[str, ...] = ()) -> str:
+    """Run ``code`` in a fresh Python on this display; the value after its last ``tag`` line."""
     proc = subprocess.run(
-        [sys.executable, "-c", BARE_RSS_CHILD, str(size[0]), str(size[1]), str(frames)],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=300,
         env=os.environ.copy(),
     )
-    stamps = [ln for ln in proc.stdout.splitlines() if ln.startswith("BARE_RSS_KB")]
+    stamps = [ln for ln in proc.stdout.splitlines() if ln.startswith(tag)]
     if proc.returncode != 0 or not stamps:
-        raise RuntimeError(f"bare-memory child failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return int(stamps[-1].split()[1]) / 1024
+        raise RuntimeError(f"{what} child failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return stamps[-1].split()[1]
 
 
 def measure_cold_start(runs: int) -> list[float]:
@@ -160,19 +166,7 @@ def measure_cold_start(runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         started = time.time()
-        proc = subprocess.run(
-            [sys.executable, "-c", COLD_START_CHILD],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            env=os.environ.copy(),
-        )
-        stamps = [ln for ln in proc.stdout.splitlines() if ln.startswith("FIRST_FRAME")]
-        if proc.returncode != 0 or not stamps:
-            raise RuntimeError(
-                f"cold-start child failed ({proc.returncode}): {proc.stderr[-2000:]}"
-            )
-        times.append(float(stamps[-1].split()[1]) - started)
+        times.append(float(_run_child("cold-start", COLD_START_CHILD, "FIRST_FRAME")) - started)
     return times
 
 

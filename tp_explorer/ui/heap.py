@@ -74,7 +74,6 @@ class IdleHeapTrim(QObject):
 
     def __init__(self, parent: QObject | None = None, delay_ms: int = IDLE_TRIM_MS) -> None:
         super().__init__(parent)
-        self.trims = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -90,5 +89,4 @@ class IdleHeapTrim(QObject):
     def trim_now(self) -> None:
         self._timer.stop()
         released = trim_heap()
-        self.trims += 1
         log.debug("heap trimmed (pages returned: %s)", released)
