@@ -21,6 +21,11 @@ CITATION_FIELDS: tuple[str, ...] = (
     "pages",
     "doi",
 )
+# A study's "unverified" list may name a citation field or "needled": the list of muscles the
+# study needled was not among the facts checked for this program.
+UNVERIFIABLE: tuple[str, ...] = (*CITATION_FIELDS, "needled")
+# How soon a red flag needs a doctor, most urgent first.
+URGENCIES: tuple[str, ...] = ("emergency", "same_day", "soon", "before_treatment")
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,12 @@ class Study:
     article_use: str
     actual_finding: str
     links: tuple[str, ...]
+    plain_design: str = ""  # the design in words a patient can follow (no registry numbers, GRADE)
+
+    @property
+    def needled_unverified(self) -> bool:
+        """True where the study entry says which muscles it needled is not verified."""
+        return "needled" in self.unverified
 
 
 @dataclass(frozen=True)
@@ -116,6 +127,19 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class RedFlag:
+    """A sign that means "see a doctor first; do not treat this as a trigger-point problem"."""
+
+    id: str
+    sign: str  # what the person notices, in plain words
+    action: str  # what to do, in plain words
+    source: str  # the guideline or textbook it comes from
+    urgency: str  # one of URGENCIES
+    conditions: tuple[str, ...] = ()  # the site's conditions it matters most for; () = all
+    terms: tuple[str, ...] = ()  # search words that point at this problem, not at a condition
+
+
+@dataclass(frozen=True)
 class ChainLink:
     """A muscle in a site's kinetic chain, with why it is there."""
 
@@ -125,6 +149,11 @@ class ChainLink:
     reason: str
     studies: tuple[Study, ...]  # studies in which this muscle was needled for this site
     sides: tuple[str, ...] = ("left", "right")
+
+    @property
+    def unverified_studies(self) -> tuple[Study, ...]:
+        """Studies this link names whose own entry says the needled muscles are not verified."""
+        return tuple(s for s in self.studies if s.needled_unverified)
 
 
 @dataclass(frozen=True)
@@ -147,6 +176,8 @@ class Site:
     explanation: str
     estim: Estim | None
     chain: tuple[ChainLink, ...]
+    red_flags: tuple[RedFlag, ...] = ()
+    study_scope: str | None = None  # what the cited study was really on, where that differs
 
 
 @dataclass(frozen=True)

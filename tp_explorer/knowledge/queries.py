@@ -6,9 +6,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tp_explorer.knowledge.model import (
+    URGENCIES,
     Adjunct,
     ChainLink,
     Muscle,
+    RedFlag,
     Referral,
     SearchHit,
     Site,
@@ -37,6 +39,7 @@ class Knowledge:
     studies: dict[str, Study]
     muscles: dict[str, Muscle]
     sites: dict[str, Site]
+    general_red_flags: tuple[RedFlag, ...] = ()  # signs that matter at every site
     _areas: dict[str, tuple[Site, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def site(self, site_id: str) -> Site:
@@ -69,6 +72,12 @@ class Knowledge:
         spill = [Referral(m, "spillover") for m in self.muscles.values() if area in m.spillover]
         return tuple(essential + spill)
 
+    def red_flags_for(self, site_id: str) -> tuple[RedFlag, ...]:
+        """The site's red flags and the general ones, most urgent first (file order within)."""
+        site = self.site(site_id)
+        flags = [*site.red_flags, *self.general_red_flags]
+        return tuple(sorted(flags, key=lambda f: URGENCIES.index(f.urgency)))
+
     def study_for(self, site_id: str) -> Study:
         """The study the article cites for this site."""
         return self.site(site_id).study
@@ -93,6 +102,15 @@ class Knowledge:
                 s = best_score(text, [cond.name, *cond.synonyms])
                 label = f"{cond.name} ({site.name})"
                 hits.append((SearchHit("condition", cond.id, label, site.id, s), order))
+                order += 1
+            for flag in site.red_flags:
+                if not flag.terms:
+                    continue
+                # A word for another diagnosis lands on the site, whose card opens with the
+                # red flags; the label says so, so it never reads as a trigger-point condition.
+                s = best_score(text, flag.terms)
+                label = f"{flag.terms[0]}: check the warning signs first ({site.name})"
+                hits.append((SearchHit("site", site.id, label, site.id, s), order))
                 order += 1
         for m in self.muscles.values():
             s = best_score(text, [m.name, m.id.replace("_", " "), *m.synonyms])

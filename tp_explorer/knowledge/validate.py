@@ -14,14 +14,16 @@ from urllib.parse import urlsplit
 
 from tp_explorer.knowledge.model import (
     BASES,
-    CITATION_FIELDS,
     ROLES,
+    UNVERIFIABLE,
+    URGENCIES,
     Adjunct,
     ChainLink,
     Citation,
     Condition,
     Estim,
     Muscle,
+    RedFlag,
     Site,
     Study,
     TriggerPoint,
@@ -33,7 +35,8 @@ from tp_explorer.knowledge.yaml_source import PathKey, YamlDocument, format_path
 SCHEMA_VERSION = 1
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_BAD = object()  # marks a value that failed its check (a problem was recorded)
+_BAD = object()
+RED_FLAG_SIGN_MAX = 200  # a sign is read at a glance; longer text belongs in the action  # marks a value that failed its check (a problem was recorded)
 
 Check = Callable[["Checker", object, PathKey], object]
 
@@ -224,6 +227,7 @@ def build(doc: YamlDocument) -> dict[str, object]:
             "studies": (lambda c, v, p: v, True),
             "muscles": (lambda c, v, p: v, True),
             "sites": (lambda c, v, p: v, True),
+            "red_flags": (lambda c, v, p: v, False),
         },
         "the knowledge file",
     )
@@ -236,6 +240,11 @@ def build(doc: YamlDocument) -> dict[str, object]:
             top["schema_version"],
             str(SCHEMA_VERSION),
         )
+    general_flags = (
+        _red_flags(ck, top["red_flags"], ("red_flags",), (), nonempty=False)
+        if top["red_flags"] is not None
+        else ()
+    )
     studies = _collection(ck, top["studies"], ("studies",), "study", _study)
     muscles = _collection(ck, top["muscles"], ("muscles",), "muscle", _muscle)
     _meshes_once(ck, muscles)
@@ -243,6 +252,7 @@ def build(doc: YamlDocument) -> dict[str, object]:
     sites = _collection(
         ck, top["sites"], ("sites",), "site", lambda c, v, p: _site(c, v, p, muscles, studies)
     )
+    _terms_not_synonyms(ck, top["sites"], sites, general_flags)
     if ck.problems:
         raise KnowledgeError(sorted(ck.problems, key=lambda pr: (pr.line, pr.column)))
     needled: dict[str, list[Study]] = {m: [] for m in muscles}
@@ -258,6 +268,7 @@ def build(doc: YamlDocument) -> dict[str, object]:
         "studies": studies,
         "muscles": {k: replace(m, studies=tuple(needled[k])) for k, m in muscles.items()},
         "sites": _relink(sites, needled),
+        "general_red_flags": general_flags,
     }
 
 
@@ -335,9 +346,10 @@ def _study(ck: Checker, v: object, p: PathKey) -> Study | None:
             "id": (ident, True),
             "article_reference": (optional(integer(1, 99)), True),
             "citation": (lambda c, x, q: x, True),
-            "unverified": (listof(choice(CITATION_FIELDS, "citation field")), True),
+            "unverified": (listof(choice(UNVERIFIABLE, "unverifiable field")), True),
             "article_citation_errors": (text, True),
             "design": (text, True),
+            "plain_design": (text, True),
             "population": (text, True),
             "sample_size": (integer(1, 10_000_000), True),
             "sample_unit": (text, True),
@@ -589,12 +601,19 @@ def _site(
             "explanation": (text, True),
             "estim": (lambda c, x, q: x, True),
             "chain": (lambda c, x, q: x, True),
+            "red_flags": (lambda c, x, q: x, True),
+            "study_scope": (optional(text), False),
         },
         "a site",
     )
     if r is None:
         return None
     conditions = _collection(ck, r["conditions"], (*p, "conditions"), "condition", _condition)
+    flags = (
+        _red_flags(ck, r["red_flags"], (*p, "red_flags"), tuple(conditions), nonempty=True)
+        if r["red_flags"] is not _BAD
+        else _BAD
+    )
     estim = None
     if r["estim"] is not None and r["estim"] is not _BAD:
         e = ck.record(
@@ -609,7 +628,7 @@ def _site(
         estim = Estim(**e) if e is not None and ok(*e.values()) else _BAD  # type: ignore[arg-type]
     chain = _chain(ck, r["chain"], (*p, "chain"), muscles, studies)
     if (
-        not ok(*r.values(), estim)
+        not ok(*r.values(), estim, flags)
         or chain is None
         or (r["conditions"] is not _BAD and not conditions)
     ):
@@ -625,7 +644,91 @@ def _site(
         explanation=r["explanation"],
         estim=estim,
         chain=chain,  # type: ignore[arg-type]
+        red_flags=flags,  # type: ignore[arg-type]
+        study_scope=r["study_scope"],  # type: ignore[arg-type]
     )
+
+
+def _red_flags(
+    ck: Checker, v: object, p: PathKey, condition_ids: tuple[str, ...], *, nonempty: bool
+) -> object:
+    """Red flags: each a plain sign, what to do, its guideline or textbook, and how soon."""
+    if not isinstance(v, list) or (nonempty and not v):
+        return ck.add(p, "red flags missing", v, "a list of at least one red flag")
+    out: list[RedFlag] = []
+    bad = False
+    for i, item in enumerate(v):
+        q = (*p, i)
+        r = ck.record(
+            item,
+            q,
+            {
+                "id": (ident, True),
+                "sign": (text, True),
+                "action": (text, True),
+                "source": (text, True),
+                "urgency": (choice(URGENCIES, "urgency"), True),
+                "conditions": (listof(choice(condition_ids, "condition of this site")), False),
+                "terms": (listof(text), False),
+            },
+            "a red flag",
+        )
+        if r is None or not ok(*r.values()):
+            bad = True
+            continue
+        if any(f.id == r["id"] for f in out):
+            ck.add((*q, "id"), f"duplicate red flag id '{r['id']}'", r["id"], "each id once")
+            bad = True
+            continue
+        if len(str(r["sign"])) > RED_FLAG_SIGN_MAX:
+            ck.add(
+                (*q, "sign"),
+                "red flag sign too long",
+                r["sign"],
+                f"a short sign of at most {RED_FLAG_SIGN_MAX} characters",
+            )
+            bad = True
+            continue
+        r["conditions"] = r["conditions"] or ()
+        r["terms"] = r["terms"] or ()
+        out.append(RedFlag(**r))  # type: ignore[arg-type]
+    return _BAD if bad else tuple(out)
+
+
+def _terms_not_synonyms(
+    ck: Checker, raw_sites: object, sites: dict[str, Site], general: object
+) -> None:
+    """A word that points at another diagnosis (a red flag's term) may not name a condition."""
+    flags = [*(general if isinstance(general, tuple) else ())]
+    for site in sites.values():
+        flags.extend(site.red_flags)
+    terms = {t.casefold(): f.id for f in flags for t in f.terms}
+    if not terms or not isinstance(raw_sites, list):
+        return
+    for i, site in enumerate(sites.values()):
+        index = next(
+            (
+                k
+                for k, raw in enumerate(raw_sites)
+                if isinstance(raw, dict) and raw.get("id") == site.id
+            ),
+            i,
+        )
+        for j, cond in enumerate(site.conditions):
+            for k, word in enumerate((cond.name, *cond.synonyms)):
+                flag = terms.get(word.casefold())
+                if flag is None:
+                    continue
+                where = ("sites", index, "conditions", j, "name" if k == 0 else "synonyms")
+                if k:
+                    where = (*where, k - 1)
+                ck.add(
+                    where,
+                    f"'{word}' points at another diagnosis (red flag '{flag}'), not at a "
+                    "trigger-point condition",
+                    word,
+                    "the word only in that red flag's terms",
+                )
 
 
 def _condition(ck: Checker, v: object, p: PathKey) -> Condition | None:

@@ -37,6 +37,7 @@ BODY_AREAS: tuple[str, ...] = (
     "sacrum_coccyx",
     "lumbar",
     "lower_abdomen",
+    "upper_abdomen",
     "perineum",
 )
 

@@ -13,6 +13,9 @@ import numpy as np
 from tp_explorer.anatomy.builder.model import SourceModel
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, SIDES
 
+# Upper abdomen starts this far above the top of the iliac crest (about navel height, L3-L4).
+UPPER_ABDOMEN_ABOVE_CREST = 0.04
+
 
 @dataclass(frozen=True)
 class SideLandmarks:
@@ -143,7 +146,11 @@ def _label_side(p: np.ndarray, n: np.ndarray, lm: SideLandmarks, side: str) -> l
     lateral_band = trunk & ~anterior & ~posterior
     put(lateral_band & (z < lm.crest_z), "lateral_hip")
     put(trunk & anterior & (z < zh + 0.06) & (ax < abs(lm.hip[0]) + 0.02), "groin")
-    put(trunk & (anterior | lateral_band) & (z >= zh + 0.03), "lower_abdomen")
+    # The navel sits a little above the top of the iliac crest: the front and side of the
+    # trunk above it is the upper abdomen, below it (down to the groin) the lower abdomen.
+    front_or_side = trunk & (anterior | lateral_band)
+    put(front_or_side & (z >= lm.crest_z + UPPER_ABDOMEN_ABOVE_CREST), "upper_abdomen")
+    put(front_or_side & (z >= zh + 0.03), "lower_abdomen")
     put(trunk & (z >= lm.crest_z - 0.02), "lumbar")
     put(trunk & anterior, "groin")
     put(trunk & (z < zh), "buttock")
