@@ -26,12 +26,17 @@ BACKGROUND = "#F4F4F1"
 MARKER = "#111111"
 LABEL_TEXT = "#111111"
 LABEL_BACKGROUND = "#FFFFFF"
+# "When to see a doctor first": a calm, pale box (not an alarm colour) with a quiet border.
+NOTICE_BACKGROUND = "#EEF2F6"
+NOTICE_BORDER = "#7D8FA3"
 
 # Reserved for features built on top of the explorer.
 COMPARE_A = "#E69F00"  # orange
 COMPARE_B = "#56B4E9"  # sky blue
 NERVE = "#F0E442"  # yellow
 VESSEL = "#882255"  # wine
+ARTERY = "#B2403A"  # muted red: atlas arteries drawn for orientation
+VEIN = "#6A7BA0"  # muted blue: atlas veins
 
 GHOST_OPACITY = 0.12
 # Skin and zones are one translucent surface; the chain's muscles must read clearly through it.

@@ -1,7 +1,9 @@
-"""Load the committed scene from assets/ with numpy and pyvista only (no build inputs)."""
+"""Pick the anatomy source and load it with numpy and pyvista only (no build inputs): the
+installed BodyParts3D atlas when there is one, else the committed built-in scene in assets/."""
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from pathlib import Path
 
@@ -49,8 +51,38 @@ def _mesh(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
     return pv.PolyData.from_regular_faces(points, faces)
 
 
-def load_anatomy(assets_dir: Path | str | None = None) -> Anatomy:
-    """The lower-body scene; raises AssetError naming the file and the rebuild command."""
+log = logging.getLogger(__name__)
+SOURCES = ("atlas", "builtin")
+
+
+def atlas_installed() -> bool:
+    """Whether an atlas cache is installed in the user's data directory."""
+    from tp_explorer.anatomy.atlas.cache import atlas_dir, read_status
+
+    return read_status(atlas_dir()) is not None
+
+
+def load_anatomy(assets_dir: Path | str | None = None, source: str | None = None) -> Anatomy:
+    """The lower-body scene. ``source``: "atlas", "builtin", or None for the atlas when it is
+    installed (a broken atlas is then logged and the built-in body serves). ``assets_dir``
+    points the built-in source elsewhere. AssetError names the bad file."""
+    if source not in (None, *SOURCES):
+        raise ValueError(f"anatomy source must be one of {SOURCES}, not {source!r}")
+    if source == "atlas" or (source is None and assets_dir is None and atlas_installed()):
+        from tp_explorer.anatomy.atlas.load import load_atlas
+
+        try:
+            return load_atlas()
+        except AssetError as exc:
+            if source == "atlas":
+                raise
+            log.warning("%s; using the built-in anatomy", exc)
+    return load_builtin(assets_dir)
+
+
+def load_builtin(assets_dir: Path | str | None = None) -> Anatomy:
+    """The committed schematic scene; raises AssetError naming the file and the rebuild
+    command."""
     folder = Path(assets_dir) if assets_dir is not None else resources.assets_dir()
     path = folder / ASSET_FILE
     a = _read(path)

@@ -12,10 +12,12 @@ from tp_explorer.knowledge.vocabulary import ASPECTS, SIDES
 
 @dataclass(frozen=True)
 class Anatomy:
-    """Bones, bellies, skin, areas and nerves in the world frame (metres, +z up, -y anterior).
+    """Bones, muscles, skin, areas and nerves in the world frame (metres, +z up, -y anterior).
 
-    Bellies are stacks of rings (``stations`` rings of ``ring`` points, then two cap centres),
-    which is what lets trigger_point() find a face of a belly without searching the mesh.
+    Two sources fill it (``source``): the built-in schematic body, whose bellies are stacks of
+    rings (``stations`` rings of ``ring`` points, then two cap centres), and the BodyParts3D
+    atlas, whose muscles are real surfaces with each point's fraction along the muscle in
+    ``muscle_t`` (``ring`` is 0). ``drawn`` names the structures drawn rather than segmented.
     """
 
     bones: dict[str, pv.PolyData]
@@ -30,6 +32,23 @@ class Anatomy:
     skin_area: np.ndarray = field(repr=False)  # area index per skin point, -1 for none
     skin_side: np.ndarray = field(repr=False)
     area_names: tuple[str, ...] = field(repr=False, default=())
+    muscle_t: dict[str, dict[str, np.ndarray]] | None = field(repr=False, default=None)
+    # Atlas only: other muscles, arteries, veins and organs, by id; their kind and FMA name.
+    context: dict[str, pv.PolyData] = field(repr=False, default_factory=dict)
+    context_kind: dict[str, str] = field(repr=False, default_factory=dict)
+    context_label: dict[str, str] = field(repr=False, default_factory=dict)
+    source: str = "builtin"
+    drawn: tuple[str, ...] = ()
+    _memo: dict[tuple[object, ...], np.ndarray] = field(
+        repr=False, default_factory=dict, compare=False
+    )
+
+    @property
+    def triangles(self) -> int:
+        """Triangles drawn in all (bones, muscles, skin and context)."""
+        meshes = [*self.bones.values(), *self.context.values(), self.skin]
+        meshes += [m for by_side in self.muscles.values() for m in by_side.values()]
+        return int(sum(m.n_cells for m in meshes))
 
     def trigger_point(
         self, mesh_id: str, side: str, along: float, aspect: str | None = None
@@ -42,6 +61,11 @@ class Anatomy:
         if aspect is not None and aspect not in ASPECTS:
             raise ValueError(f"aspect must be one of {ASPECTS} or None, not {aspect!r}")
         along = float(np.clip(along, 0.0, 1.0))
+        if self.muscle_t is not None:
+            key = (mesh_id, side, along, aspect)
+            if key not in self._memo:
+                self._memo[key] = self._surface_trigger_point(mesh_id, side, along, aspect)
+            return self._memo[key].copy()
         s = along * (self.stations - 1)
         i = min(int(s), self.stations - 2)
         w = s - i
@@ -57,6 +81,54 @@ class Anatomy:
         k = int(np.argmax(rel @ direction))
         # 80 % of the way from the belly's axis to its surface: just under the surface.
         return (centre + 0.8 * rel[k]).astype(np.float64)
+
+    def _surface_trigger_point(
+        self, mesh_id: str, side: str, along: float, aspect: str | None
+    ) -> np.ndarray:
+        """On a real muscle surface: the surface point facing ``aspect`` at ``along``, then a
+        little way in along the inward normal (a third of the local thickness, at most 15 mm),
+        so the point lies inside the muscle however the muscle curves."""
+        assert self.muscle_t is not None
+        mesh = self.muscles[mesh_id][side]
+        pts = np.asarray(mesh.points)
+        t = self.muscle_t[mesh_id][side]
+        path = self.muscle_paths[mesh_id][side]
+        s = along * (len(path) - 1)
+        i = min(int(s), len(path) - 2)
+        w = s - i
+        centre = (1 - w) * path[i] + w * path[i + 1]
+        sup = self.superficial[mesh_id][side]
+        direction = self._direction(
+            aspect or "superficial", side, (1 - w) * sup[i] + w * sup[i + 1]
+        )
+        window = 0.04
+        near = np.nonzero(np.abs(t - along) <= window)[0]
+        while len(near) < 6:
+            window *= 2
+            near = np.nonzero(np.abs(t - along) <= window)[0]
+        k = int(near[np.argmax((pts[near] - centre) @ direction)])
+        normals = self._normals(mesh_id, side)
+        inward = -normals[k]
+        surface = pts[k]
+        hits, _ = mesh.ray_trace(surface + 0.0005 * inward, surface + 0.2 * inward)
+        depth = 0.004
+        if len(hits):
+            thickness = float(np.linalg.norm(hits[0] - surface))
+            depth = min(thickness / 3.0, 0.015)
+        return (surface + depth * inward).astype(np.float64)
+
+    def _normals(self, mesh_id: str, side: str) -> np.ndarray:
+        key = ("normals", mesh_id, side)
+        if key not in self._memo:
+            mesh = self.muscles[mesh_id][side]
+            n = mesh.compute_normals(
+                cell_normals=False,
+                split_vertices=False,
+                consistent_normals=False,
+                auto_orient_normals=False,
+            )
+            self._memo[key] = np.asarray(n.point_data["Normals"], dtype=float)
+        return self._memo[key]
 
     @staticmethod
     def _direction(aspect: str, side: str, superficial: np.ndarray) -> np.ndarray:

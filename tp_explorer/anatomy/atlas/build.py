@@ -1,0 +1,251 @@
+"""Build the atlas anatomy from verified BodyParts3D files: decode, bring into one frame, merge
+per knowledge muscle, decimate to budget, draw what is missing, label the skin.
+
+The result is a plain dict of arrays (see cache.py); nothing here knows about files on disk
+beyond reading the source folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyvista as pv
+
+from tp_explorer.anatomy.atlas import geometry as geo
+from tp_explorer.anatomy.atlas.drawn import draw_muscle
+from tp_explorer.anatomy.atlas.landmarks import Skeleton
+from tp_explorer.anatomy.atlas.manifest import AtlasTable, Entry
+from tp_explorer.anatomy.atlas.nerves import DRAWN_NERVES, build_nerves
+from tp_explorer.anatomy.builder.areas import _label_side
+from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
+
+log = logging.getLogger(__name__)
+
+STATIONS = 20
+SKIN_TOP_MM = 1100.0 + geo.Z_SHIFT_MM  # below the armpits: the arms come away cleanly
+TOP = SKIN_TOP_MM * geo.MM
+# Bones above the skin's edge would stick out of the cropped body.
+BONES_LEFT_OUT = ("tenth_rib", "tenth_thoracic_vertebra")
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class Detail:
+    """Triangle budgets. Default fits software rendering; high is for a GPU."""
+
+    name: str
+    muscle_ratio: float
+    muscle_min: int
+    muscle_max: int
+    context_ratio: float
+    skin: int
+    bone_ratio: float
+    vessel: int
+
+
+DETAILS = {
+    "default": Detail("default", 0.42, 500, 2400, 0.22, 26_000, 0.32, 1_400),
+    "high": Detail("high", 1.0, 500, 12_000, 0.6, 90_000, 1.0, 6_000),
+}
+
+
+def _read(folder: Path, entries: tuple[Entry, ...]) -> tuple[np.ndarray, np.ndarray]:
+    return geo.merge([geo.read_entry(folder, e) for e in entries])
+
+
+def _finish(points: np.ndarray, faces: np.ndarray, target: int) -> pv.PolyData:
+    """Welded, cut level with the skin's top edge (capped, so it stays closed), decimated
+    and wound outward."""
+    mesh = geo.clean(points, faces)
+    if mesh.n_cells == 0:
+        raise ValueError("empty mesh")
+    if mesh.bounds[5] > TOP:
+        target = int(target * max(0.3, (TOP - mesh.bounds[4]) / (mesh.bounds[5] - mesh.bounds[4])))
+        mesh = mesh.clip_closed_surface(normal="-z", origin=(0.0, 0.0, TOP)).triangulate()
+        mesh = geo.clean(np.asarray(mesh.points), mesh.regular_faces)
+        if mesh.n_cells == 0:
+            raise ValueError("nothing below the skin's top edge")
+    return geo.wind_outward(geo.decimate(mesh, target))
+
+
+def build(
+    folder: Path,
+    entries: tuple[Entry, ...],
+    table: AtlasTable,
+    builtin_paths: dict[str, dict[str, np.ndarray]],
+    detail: str = "default",
+    progress: Progress | None = None,
+) -> dict[str, object]:
+    """Every array of the atlas cache. ``builtin_paths`` orients each muscle's centreline the
+    way the built-in anatomy does (proximal first), so trigger-point fractions mean the same."""
+    d = DETAILS[detail]
+    say = progress or (lambda what, frac: None)
+    by_file = {e.file: e for e in entries}
+    used = table.used_files()
+
+    # ---- bones
+    say("bones", 0.0)
+    bones: dict[str, pv.PolyData] = {}
+    for e in entries:
+        if e.kind != "bone":
+            continue
+        sid = geo.structure_id(e)
+        if any(sid.startswith(x) for x in BONES_LEFT_OUT):
+            continue
+        p, f = geo.read_entry(folder, e)
+        target = max(int(len(f) * d.bone_ratio), 120)
+        bones[sid] = _finish(p, f, target)
+    sk = Skeleton({k: np.asarray(v.points) for k, v in bones.items()})
+
+    # ---- knowledge muscles (BodyParts3D parts merged), then the drawn ones
+    say("muscles", 0.15)
+    muscles: dict[str, dict[str, pv.PolyData]] = {}
+    for name in MESH_IDS:
+        if name in table.drawn:
+            continue
+        muscles[name] = {}
+        for side in SIDES:
+            parts = table.muscles[name][side]
+            try:
+                p, f = _read(folder, parts)
+                n = int(len(f) * d.muscle_ratio)
+                muscles[name][side] = _finish(p, f, int(np.clip(n, d.muscle_min, d.muscle_max)))
+            except ValueError as exc:
+                files = ", ".join(e.file for e in parts)
+                raise ValueError(f"{name} ({side}): {files}: {exc}") from exc
+    pts = {k: {s: np.asarray(m.points) for s, m in v.items()} for k, v in muscles.items()}
+    for name in table.drawn:
+        muscles[name] = {s: draw_muscle(name, sk, s, pts) for s in SIDES}
+    say("muscles", 0.45)
+
+    # ---- context: every other muscle, vessels, organs
+    context: dict[str, pv.PolyData] = {}
+    context_kind: dict[str, str] = {}
+    context_name: dict[str, str] = {}
+    for e in entries:
+        if e.kind not in ("muscle", "artery", "vein", "organ") or e.file in used:
+            continue
+        p, f = geo.read_entry(folder, e)
+        if p[:, 2].min() >= TOP:
+            continue  # wholly above the cropped body
+        if e.kind == "muscle":
+            target = max(int(len(f) * d.context_ratio), 200)
+            target = min(target, 3 * d.muscle_max)
+        elif e.kind == "organ":
+            target = len(f)
+        else:
+            target = min(len(f), d.vessel)
+        sid = geo.structure_id(e)
+        context[sid] = _finish(p, f, target)
+        context_kind[sid] = e.kind
+        context_name[sid] = e.name
+    say("vessels", 0.6)
+
+    # arteries by id for the drawn nerves and the safety layer's vessel paths
+    arteries: dict[str, dict[str, np.ndarray]] = {}
+    for sid, kind in context_kind.items():
+        if kind == "artery" and sid.endswith(("_left", "_right")):
+            base, side = sid.rsplit("_", 1)
+            arteries.setdefault(base, {})[side] = np.asarray(context[sid].points)
+    for name, by_side in table.vessel_paths.items():
+        base = geo.structure_id(by_side["left"][0]).rsplit("_", 1)[0]
+        for side in SIDES:
+            p, f = _read(folder, by_side[side])
+            arteries.setdefault(base, {})[side] = p
+
+    # ---- skin: the outer shell, cropped below the armpits, decimated
+    say("skin", 0.65)
+    skin_entry = next(e for e in entries if e.kind == "skin")
+    p, f = geo.read_entry(folder, skin_entry)
+    skin = _skin(p, f, d.skin)
+
+    # ---- centrelines, per-point fractions and the superficial direction per station
+    say("centrelines", 0.8)
+    from scipy.spatial import cKDTree
+
+    skin_tree = cKDTree(np.asarray(skin.points))
+    paths = np.zeros((len(MESH_IDS), len(SIDES), STATIONS, 3))
+    sup = np.zeros_like(paths)
+    fractions: dict[tuple[str, str], np.ndarray] = {}
+    for i, name in enumerate(MESH_IDS):
+        for j, side in enumerate(SIDES):
+            mp = np.asarray(muscles[name][side].points)
+            ref = builtin_paths[name][side]
+            path, t = geo.centreline(mp, ref[-1] - ref[0], STATIONS)
+            paths[i, j] = path
+            fractions[(name, side)] = t
+            _, k = skin_tree.query(path)
+            out = np.asarray(skin.points)[k] - path
+            sup[i, j] = out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+    # ---- skin areas from the atlas skeleton's landmarks
+    say("areas", 0.88)
+    area, side_idx = _areas(skin, sk)
+
+    # ---- nerves (drawn) and vessel paths (artery centrelines)
+    say("nerves", 0.93)
+    nerves = build_nerves(sk, pts, arteries)
+    for name, by_side in table.vessel_paths.items():
+        base = geo.structure_id(by_side["left"][0]).rsplit("_", 1)[0]
+        nerves[name] = {}
+        for side in SIDES:
+            a = arteries[base][side]
+            line, _ = geo.centreline(a, np.array([0.0, 0.0, 1.0]), 24)
+            nerves[name][side] = line[::-1]  # proximal first
+    say("done", 1.0)
+    return {
+        "bones": bones,
+        "muscles": muscles,
+        "fractions": fractions,
+        "paths": paths,
+        "superficial": sup,
+        "skin": skin,
+        "skin_area": area,
+        "skin_side": side_idx,
+        "context": context,
+        "context_kind": context_kind,
+        "context_name": context_name,
+        "nerves": nerves,
+        "drawn": (*table.drawn, *DRAWN_NERVES),
+        "detail": d.name,
+    }
+
+
+def _skin(points: np.ndarray, faces: np.ndarray, target: int) -> pv.PolyData:
+    """The outer skin shell (BodyParts3D's skin has an inner shell too), cut with a flat edge
+    below the armpits and with the arms, then free of the trunk, dropped."""
+    mesh = geo.clean(points, faces)
+    cut = mesh.clip(normal="z", origin=(0.0, 0.0, TOP), invert=True).triangulate()
+    parts = cut.connectivity()
+    region = np.asarray(parts.cell_data["RegionId"])
+    best, best_size = None, -1.0
+    for r in np.unique(region):
+        piece = parts.extract_cells(region == r)
+        b = np.asarray(piece.bounds).reshape(3, 2)
+        size = float(np.prod(b[:, 1] - b[:, 0]))
+        if size > best_size:
+            best, best_size = piece, size
+    shell = pv.PolyData.from_regular_faces(
+        np.asarray(best.points), best.cells.reshape(-1, 4)[:, 1:].copy()
+    ).clean()
+    return geo.decimate(shell, target)
+
+
+def _areas(skin: pv.PolyData, sk: Skeleton) -> tuple[np.ndarray, np.ndarray]:
+    pts = np.asarray(skin.points)
+    normals = np.asarray(
+        skin.compute_normals(cell_normals=False, split_vertices=False).point_data["Normals"]
+    )
+    area = np.full(len(pts), -1, dtype=np.int16)
+    side_idx = np.where(pts[:, 0] >= 0, SIDES.index("left"), SIDES.index("right")).astype(np.int8)
+    code = {name: i for i, name in enumerate(BODY_AREAS)}
+    for side in SIDES:
+        sel = np.nonzero(side_idx == SIDES.index(side))[0]
+        labels = _label_side(pts[sel], normals[sel], sk.side_landmarks(side), side)
+        area[sel] = [code[x] if x else -1 for x in labels]
+    return area, side_idx

@@ -1,0 +1,82 @@
+"""The atlas's other structures: muscles outside the knowledge base (gemelli, quadratus
+femoris, pectineus, popliteus...), arteries and veins, drawn for orientation only.
+
+They are made once, in the muted context colour (arteries and veins in their own), never take
+a chain role, fade with the other muscles when a site is selected, and go with the first peel
+(they would otherwise cover the layers the user peels down to). Organs are not drawn: they
+serve the depth measurements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
+
+from tp_explorer import palette
+
+COLOURS = {"muscle": palette.CONTEXT, "artery": palette.ARTERY, "vein": palette.VEIN}
+DRAWN_KINDS = tuple(COLOURS)
+
+
+def side_of(structure_id: str) -> str:
+    for side in ("left", "right"):
+        if structure_id.endswith("_" + side):
+            return side
+    return "mid"
+
+
+class ContextLayer:
+    """One actor per context structure of the anatomy (none for the built-in body)."""
+
+    def __init__(self, renderer: Any, anatomy: Any) -> None:
+        import pyvista as pv
+
+        self.actors: dict[str, Any] = {}
+        self.kinds: dict[str, str] = {}
+        kinds = getattr(anatomy, "context_kind", {}) or {}
+        for cid, mesh in (getattr(anatomy, "context", {}) or {}).items():
+            kind = kinds.get(cid, "muscle")
+            if kind not in DRAWN_KINDS:
+                continue
+            smooth = mesh.compute_normals(cell_normals=False, split_vertices=False)
+            mapper = vtkPolyDataMapper()
+            mapper.SetInputData(smooth)
+            mapper.ScalarVisibilityOff()
+            actor = pv.Actor(mapper=mapper)
+            prop = actor.GetProperty()
+            prop.SetColor(*palette.rgb_float(COLOURS[kind]))
+            prop.SetInterpolationToPhong()
+            prop.SetSpecular(0.25)
+            prop.BackfaceCullingOn()
+            actor.SetPickable(False)
+            renderer.add_actor(
+                actor,
+                name=f"context-{cid}",
+                pickable=False,
+                reset_camera=False,
+                render=False,
+                remove_existing_actor=False,
+            )
+            self.actors[cid] = actor
+            self.kinds[cid] = kind
+        self._state: dict[str, tuple[float, bool]] = {}
+
+    def apply(self, highlight: Any, layers: frozenset[str]) -> None:
+        """Visibility and opacity from the layers, the side filter, ghosting and the peel."""
+        sides = set(highlight.sides)
+        ghost = bool(getattr(highlight, "ghost_others", False))
+        peel = int(getattr(highlight, "peel", 0) or 0)
+        isolated = bool(getattr(highlight, "isolated", ()))
+        for cid, actor in self.actors.items():
+            kind = self.kinds[cid]
+            side = side_of(cid)
+            visible = "muscles" in layers and (side == "mid" or side in sides) and not isolated
+            if kind == "muscle" and peel > 0:
+                visible = False
+            opacity = palette.GHOST_OPACITY if ghost else 1.0
+            if self._state.get(cid) == (opacity, visible):
+                continue
+            self._state[cid] = (opacity, visible)
+            actor.SetVisibility(visible)
+            actor.GetProperty().SetOpacity(opacity)
