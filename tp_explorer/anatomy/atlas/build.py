@@ -85,7 +85,6 @@ def build(
     way the built-in anatomy does (proximal first), so trigger-point fractions mean the same."""
     d = DETAILS[detail]
     say = progress or (lambda what, frac: None)
-    by_file = {e.file: e for e in entries}
     used = table.used_files()
 
     # ---- bones
@@ -152,10 +151,10 @@ def build(
         if kind == "artery" and sid.endswith(("_left", "_right")):
             base, side = sid.rsplit("_", 1)
             arteries.setdefault(base, {})[side] = np.asarray(context[sid].points)
-    for name, by_side in table.vessel_paths.items():
+    for by_side in table.vessel_paths.values():
         base = geo.structure_id(by_side["left"][0]).rsplit("_", 1)[0]
         for side in SIDES:
-            p, f = _read(folder, by_side[side])
+            p, _ = _read(folder, by_side[side])
             arteries.setdefault(base, {})[side] = p
 
     # ---- skin: the outer shell, cropped below the armpits, decimated
