@@ -24,7 +24,7 @@ def run_quiz(args: argparse.Namespace) -> int:
 
     if args.rounds < 1:
         raise InputError("--rounds must be at least 1")
-    from tp_explorer.ui.features import run_quiz_window
+    from tp_explorer.ui.app import run_quiz_window
 
     return run_quiz_window(
         regions=getattr(args, "regions", None), seed=args.seed, rounds=args.rounds

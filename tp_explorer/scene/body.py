@@ -8,11 +8,17 @@ whose small inputs are refilled on each selection.
 
 Layers: skin off but zones on shows only the zone cells (every other cell fully transparent), and
 the skin is then not picked; zones off shows plain skin.
+
+Framing, peeling and fading are measured from the meshes once (``body_geometry``): the camera
+turns to the view that shows most of a selection and fits it (``framing``); the Highlight's
+peel, hidden and isolated structures only switch visibility; with a muscle focused, whatever
+stands between the camera and it fades (``fading``), after every camera change.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,8 +29,18 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
 from tp_explorer import palette
 from tp_explorer.scene import zones as zone_paint
-from tp_explorer.scene.camera import camera_position, view_direction
-from tp_explorer.scene.labels import LabelPool
+from tp_explorer.scene.body_geometry import BodyGeometry, even_sample
+from tp_explorer.scene.camera import view_direction
+from tp_explorer.scene.context import ContextLayer
+from tp_explorer.scene.fading import occluders
+from tp_explorer.scene.framing import (
+    START_FILL,
+    CameraPose,
+    best_view,
+    box_corners,
+    fit_points,
+)
+from tp_explorer.scene.labels import COLUMN_GAP_PX, EDGE_PX, LabelPool
 from tp_explorer.scene.picking import PickResult, RayPicker, VtkRayPicker
 from tp_explorer.state import Highlight
 
@@ -33,6 +49,10 @@ log = logging.getLogger(__name__)
 SIDE_OF_X = {True: "left", False: "right"}  # the subject's left is +x
 MIDLINE_M = 0.03
 ZONE_KINDS = ("essential", "spillover")
+FADED_OPACITY = 0.15  # a chain muscle in front of the focused one
+FADED_BONE_OPACITY = 0.25
+ROLE_WEIGHT = {"focus": 1.0, "local": 1.0, "regional": 0.6, "compare_a": 1.0, "compare_b": 1.0}
+ZONE_WEIGHT = 0.5  # a zone counts for half a muscle of the same area when choosing a view
 
 
 def _side_of(x: float) -> str:
@@ -66,6 +86,11 @@ class BodyScene:
         self._props: dict[int, tuple[Any, ...]] = {}  # last (colour, opacity, visible) set
         self.side_bounds: dict[str, tuple[float, ...]] = {}
         self._trigger_points: dict[tuple[Any, ...], np.ndarray] = {}
+        self._base: dict[int, tuple[Any, ...]] = {}  # id(actor) -> props before fading
+        self.faded: set[Any] = set()  # keys of muscle / bone actors faded for the focus
+        self.view = "anterior"
+        self.last_render_ms = 0.0
+        self.geometry = BodyGeometry(anatomy)
         plotter.set_background(palette.BACKGROUND)
         # Translucent layers (skin, ghosted muscles) are blended in draw order instead of VTK's
         # order-independent pass: at these low opacities the two pictures differ by < 0.2/255
@@ -74,9 +99,17 @@ class BodyScene:
         plotter.renderer.SetUseOIT(False)
         self._add_bones()
         self._add_muscles()
+        self.context = ContextLayer(self.plotter.renderer, anatomy)
         self._add_skin()
         self._add_markers()
         self._add_labels(label_font_size)
+        self._bone_samples = {
+            group: even_sample(np.asarray(pv.wrap(actor.mapper.GetInput()).points), 3000)
+            for group, actor in self.bone_actors.items()
+        }
+        every = np.vstack([self.geometry.skin_points, *self._bone_samples.values()])
+        self._centre = (every.min(axis=0) + every.max(axis=0)) / 2
+        self._radius = float(np.linalg.norm(every - self._centre, axis=1).max()) * 1.05
         self.apply(Highlight(), frozenset({"skin", "muscles", "bones", "zones"}), render=False)
         self.set_view("anterior", "both", render=False)
 
@@ -248,6 +281,15 @@ class BodyScene:
         if opacity is not None:
             prop.SetOpacity(opacity)
 
+    @property
+    def depth_layers(self) -> dict[tuple[str, str], int]:
+        """Each muscle's layer below the skin (0 touches it), for the state's peel."""
+        return self.geometry.layers
+
+    @property
+    def layer_count(self) -> int:
+        return self.geometry.layer_count
+
     def apply(
         self, highlight: Highlight, layers: Iterable[str] | None = None, render: bool = True
     ) -> None:
@@ -267,18 +309,71 @@ class BodyScene:
                 colour, opacity = palette.CONTEXT, palette.GHOST_OPACITY
             else:
                 colour, opacity = palette.CONTEXT, 1.0
-            self._set(actor, colour, opacity, show and side in sides)
+            drawn = show and side in sides and highlight.shows(("muscle", mesh_id, side))
+            self._base[id(actor)] = (colour, opacity, drawn)
         for group, actor in self.bone_actors.items():
-            self._set(
-                actor, None, None, "bones" in layers and (group == "midline" or group in sides)
+            drawn = (
+                "bones" in layers
+                and (group == "midline" or group in sides)
+                and highlight.shows(("bone", group, ""))
             )
+            self._base[id(actor)] = (None, 1.0, drawn)
         shown = self._paint_zones(highlight, layers)
+        whole_skin = not highlight.isolated
         for side, actor in self.skin_actors.items():
-            self._set(actor, None, None, side in sides and ("skin" in layers or side in shown))
+            self._set(
+                actor,
+                None,
+                None,
+                whole_skin and side in sides and ("skin" in layers or side in shown),
+            )
+        self.context.apply(highlight, layers)
         self._fill_markers(highlight, "markers" in layers)
         self._fill_labels(highlight, "labels" in layers)
+        self.update_fading()
         if render:
             self.render()
+
+    def update_fading(self) -> None:
+        """Fade what stands between the camera and the focused muscle (from this camera)."""
+        faded: set[Any] = set()
+        focus = self.highlight.muscles_with_role("focus")
+        targets = [
+            self.geometry.muscles[k].sample
+            for k in focus
+            if k in self.muscle_actors and self._base[id(self.muscle_actors[k])][2]
+        ]
+        if targets:
+            others: dict[Any, np.ndarray] = {
+                ("muscle", k): self.geometry.muscles[k].sample
+                for k, a in self.muscle_actors.items()
+                if k not in focus and self._base[id(a)][2]
+            }
+            for group, actor in self.bone_actors.items():
+                if self._base[id(actor)][2]:
+                    others[("bone", group)] = self._bone_samples[group]
+            faded = occluders(np.vstack(targets), others, self._projection(), self._size())
+        self.faded = faded
+        for key, actor in self.muscle_actors.items():
+            colour, opacity, drawn = self._base[id(actor)]
+            if ("muscle", key) in faded:
+                opacity = min(opacity, FADED_OPACITY)
+            self._set(actor, colour, opacity, drawn)
+        for group, actor in self.bone_actors.items():
+            _colour, opacity, drawn = self._base[id(actor)]
+            if ("bone", group) in faded:
+                opacity = FADED_BONE_OPACITY
+            self._set(actor, None, opacity, drawn)
+
+    def _projection(self) -> np.ndarray:
+        renderer = self.plotter.renderer
+        aspect = self._aspect()
+        matrix = renderer.GetActiveCamera().GetCompositeProjectionTransformMatrix(aspect, -1, 1)
+        return np.array([[matrix.GetElement(r, c) for c in range(4)] for r in range(4)])
+
+    def _size(self) -> tuple[int, int]:
+        width, height = self.plotter.window_size
+        return max(int(width), 2), max(int(height), 2)
 
     def _paint_zones(self, highlight: Highlight, layers: frozenset[str]) -> set[str]:
         """Rewrite the skin halves' cell colours (only when the painted zones change)."""
@@ -329,24 +424,42 @@ class BodyScene:
         return point
 
     def _fill_labels(self, highlight: Highlight, show: bool) -> None:
-        anchors, texts, priority = [], [], []
+        surfaces, normals, texts, priority = [], [], [], []
         for label in highlight.labels:
             if (label.mesh, label.side) not in self.muscle_actors:
                 continue
-            anchors.append(self.label_anchor(label.mesh, label.side))
+            geo = self.geometry.muscles[(label.mesh, label.side)]
+            surfaces.append(geo.sample)
+            normals.append(geo.normals)
             texts.append(label.text)
             priority.append(2.0 if label.muscle == highlight.focus else 1.0)
-        self.labels.show(np.asarray(anchors, dtype=float), texts, priority, visible=show)
+        avoid = [
+            self.geometry.muscles[k].sample
+            for k in highlight.muscles
+            if k in self.muscle_actors and self._base[id(self.muscle_actors[k])][2]
+        ]
+        self.labels.show(
+            surfaces,
+            texts,
+            priority,
+            visible=show,
+            avoid=np.vstack(avoid) if avoid else None,
+            normals=normals,
+        )
 
     def label_anchor(self, mesh_id: str, side: str) -> np.ndarray:
-        """Where a muscle's label points: half-way along its path, or its centre."""
+        """A point in the middle of a muscle: half-way along its path, or its nearest point
+        to its centre (a point of the mesh itself, so it lies on the muscle)."""
         path = self.anatomy.muscle_paths.get(mesh_id, {}).get(side)
         if path is not None and len(path):
             return np.asarray(path[len(path) // 2], dtype=float)
-        return np.asarray(self.anatomy.muscles[mesh_id][side].center, dtype=float)
+        points = np.asarray(self.anatomy.muscles[mesh_id][side].points, dtype=float)
+        return points[np.argmin(np.linalg.norm(points - points.mean(axis=0), axis=1))]
 
     def render(self) -> None:
+        started = time.perf_counter()
         self.plotter.render()
+        self.last_render_ms = (time.perf_counter() - started) * 1000
 
     # ----------------------------------------------------------------- camera
     def _side_name(self) -> str:
@@ -359,45 +472,116 @@ class BodyScene:
             return 0.75
         return width / height
 
-    def set_view(self, view: str, side: str | None = None, render: bool = True) -> None:
-        """Aim the camera along a preset at the visible part of the body."""
-        side = side or self._side_name()
-        direction = view_direction(view, side)
-        bounds = self.side_bounds.get(side, self.side_bounds["both"])
-        camera = self.plotter.camera
-        position, focal, up = camera_position(bounds, direction, camera.view_angle, self._aspect())
-        self.plotter.camera_position = [position, focal, up]
-        self.plotter.renderer.ResetCameraClippingRange()
+    @property
+    def camera_pose(self) -> CameraPose:
+        position, focal, up = self.plotter.camera_position
+        return CameraPose(tuple(position), tuple(focal), tuple(up))
+
+    def set_camera(self, pose: CameraPose, render: bool = True, fade: bool = True) -> None:
+        """Put the camera at a pose; the focused muscle's occluders fade for it."""
+        camera = self.plotter.renderer.GetActiveCamera()
+        camera.SetPosition(*pose.position)
+        camera.SetFocalPoint(*pose.focal)
+        camera.SetViewUp(*pose.up)
+        self._clip(camera)
+        if fade:
+            self.update_fading()
         if render:
             self.render()
 
-    def focus_camera(self, keys: Iterable[tuple[str, str]], render: bool = True) -> None:
-        """Turn the camera to face the given muscle meshes from outside the limb."""
-        meshes = [self.anatomy.muscles[m][s] for m, s in keys if (m, s) in self.muscle_actors]
-        if not meshes:
-            return
-        pts = np.vstack([m.points for m in meshes])
-        centre = pts.mean(axis=0)
-        side = _side_of(float(centre[0]))
-        skin_pts = self._skin.points
-        near = skin_pts[
-            (np.abs(skin_pts[:, 2] - centre[2]) < 0.05) & ((skin_pts[:, 0] > 0) == (side == "left"))
-        ]
-        axis = near.mean(axis=0) if len(near) else np.array([0.0, 0.0, centre[2]])
-        outward = centre - axis
-        outward[2] = 0.0
-        if np.linalg.norm(outward) < 0.01:
-            outward = np.array([0.0, -1.0, 0.0])
-        lo, hi = pts.min(axis=0), pts.max(axis=0)
-        half = np.maximum((hi - lo) / 2 * 1.8, 0.08)
-        bounds = tuple(np.column_stack([centre - half, centre + half]).ravel())
-        position, focal, up = camera_position(
-            bounds, tuple(outward), self.plotter.camera.view_angle, self._aspect()
+    def _clip(self, camera: Any) -> None:
+        """Near and far planes around the body's bounding sphere (VTK's own reset walks every
+        actor's bounds: ~2 ms a call)."""
+        distance = float(np.linalg.norm(self._centre - np.asarray(camera.GetPosition())))
+        near = max(distance - self._radius, distance * 0.01)
+        camera.SetClippingRange(near, distance + self._radius)
+
+    def whole_body_pose(self, view: str = "anterior", side: str | None = None) -> CameraPose:
+        """The whole visible body from a view, filling the canvas's height with a margin."""
+        side = side or self._side_name()
+        sides = ("left", "right") if side == "both" else (side,)
+        skin = self.geometry.skin_points
+        on_side = skin if side == "both" else skin[(skin[:, 0] > 0) == (side == "left")]
+        parts = [even_sample(on_side, 4000)]
+        parts += [p for g, p in self._bone_samples.items() if g == "midline" or g in sides]
+        parts += [g.sample for (_m, s), g in self.geometry.muscles.items() if s in sides]
+        return fit_points(
+            np.vstack(parts),
+            view_direction(view, side),
+            self.plotter.camera.view_angle,
+            self._aspect(),
+            fill=START_FILL,
         )
-        self.plotter.camera_position = [position, focal, up]
-        self.plotter.renderer.ResetCameraClippingRange()
-        if render:
-            self.render()
+
+    def framed_keys(self) -> list[tuple[str, str]]:
+        """The muscles a framing shows: the focused one, else every highlighted one drawn."""
+        h = self.highlight
+        focus = h.muscles_with_role("focus")
+        keys = focus or set(h.muscles)
+        return sorted(
+            k for k in keys if k in self.muscle_actors and self._base[id(self.muscle_actors[k])][2]
+        )
+
+    def _zone_points(self) -> list[tuple[np.ndarray, str]]:
+        """(skin point ids, side) of each painted zone on a visible side."""
+        if "zones" not in self.layers:
+            return []
+        out = []
+        for (area, side), _kind in self.highlight.zones.items():
+            ids = self.anatomy.areas.get(area, {}).get(side)
+            if side in self.highlight.sides and ids is not None and len(ids):
+                out.append((np.asarray(ids, dtype=int), side))
+        return out
+
+    def best_view(self, side: str | None = None) -> str:
+        """The view that shows most of the highlighted muscles and zones."""
+        side = side or self._side_name()
+        facings: list[tuple[np.ndarray, float]] = []
+        for key in self.framed_keys():
+            geo = self.geometry.muscles[key]
+            weight = ROLE_WEIGHT.get(self.highlight.muscles.get(key, ""), 0.5)
+            facings.append((geo.facing, geo.area * weight))
+        if not self.highlight.focus:
+            for ids, _side in self._zone_points():
+                direction, weight = self.geometry.zone_direction(ids)
+                facings.append((direction, weight * ZONE_WEIGHT))
+        return best_view(facings, side, prefer=self.view)
+
+    def framing(self, view: str | None = None, side: str | None = None) -> CameraPose:
+        """The pose that frames the selection (its muscles and zones) from ``view`` or the best
+        view, leaving room at the sides for the labels; the whole body without a selection."""
+        side = side or self._side_name()
+        keys = self.framed_keys()
+        if not keys:
+            return self.whole_body_pose(view or "anterior", side)
+        view = view or self.best_view(side)
+        lo = np.min([self.geometry.muscles[k].lo for k in keys], axis=0)
+        hi = np.max([self.geometry.muscles[k].hi for k in keys], axis=0)
+        if not self.highlight.focus:
+            for ids, _side in self._zone_points():
+                zlo, zhi = self.geometry.zone_box(ids)
+                lo, hi = np.minimum(lo, zlo), np.maximum(hi, zhi)
+        width, _height = self._size()
+        reserve = self.labels.widest() + COLUMN_GAP_PX + EDGE_PX if "labels" in self.layers else 0
+        fill_width = min(0.9, max(0.3, 1 - 2 * (reserve + 8) / width))
+        return fit_points(
+            box_corners(lo, hi),
+            view_direction(view, side),
+            self.plotter.camera.view_angle,
+            self._aspect(),
+            fill_width=fill_width,
+        )
+
+    def set_view(self, view: str, side: str | None = None, render: bool = True) -> None:
+        """Aim the camera along a preset at the selection (or the whole visible body)."""
+        self.view = view
+        self.set_camera(self.framing(view, side), render=render)
+
+    def frame(self, render: bool = True) -> str:
+        """Turn to the best view of the selection and fit it; returns the view chosen."""
+        view = self.best_view() if self.framed_keys() else "anterior"
+        self.set_view(view, render=render)
+        return view
 
     def project(self, point: Iterable[float]) -> tuple[float, float]:
         """World point -> display pixel (origin bottom left), as VTK pickers want it."""

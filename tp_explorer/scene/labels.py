@@ -1,55 +1,81 @@
-"""Muscle name labels: a fixed pool of 2D text actors, placed beside 3D anchors on each render.
+"""Muscle name labels as in an atlas: beside the body, a leader line to each muscle's surface.
 
-Why not pyvista's ``add_point_labels``: its label placement mapper rasterises every label's text
-and background again on every frame; in software rendering that was ~8 ms of a ~50 ms frame.
-A ``vtkTextActor`` keeps its rasterised text as a texture until the text changes, so a frame
-only draws a few textured quads. The placement is done here, in numpy, before each render: each
-label goes to the first free spot beside its anchor (right, left, then a line up or down), in
-order of priority, and a label with no free spot is hidden, so labels never overlap.
+A fixed pool of 2D text actors and one 2D line actor, laid out in numpy before each render
+(so they follow the camera):
 
-The pool's size is fixed when the scene is built: the number of actors never changes.
+- each label's anchor is a point of its muscle's *front* surface (nearest the camera among the
+  muscle's own points around it), near the middle of what is seen of the muscle;
+- labels stand in a column left or right of the highlighted muscles, as near their anchor's
+  height as the column allows, and never overlap each other or cover a highlighted muscle
+  (the muscles' projected points are rasterised into a coarse occupancy grid);
+- a label with no free place is hidden rather than drawn on top of something.
+
+Why not pyvista's ``add_point_labels``: its placement mapper rasterises every label's text again
+on every frame (~8 ms of a ~50 ms software frame). A ``vtkTextActor`` keeps its text as a
+texture until the text changes. The pool's size is fixed when the scene is built.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from tp_explorer import palette
+from tp_explorer.scene.framing import project
 
 log = logging.getLogger(__name__)
 
-GAP_PX = 6  # between an anchor and its label
-MARGIN_PX = 2  # kept free around each label
+MARGIN_PX = 3  # kept free between labels
 FRAME_PX = 2  # a frame in the background colour: padding around the text
+COLUMN_GAP_PX = 18  # between the highlighted muscles and a column of labels
+EDGE_PX = 4  # kept free at the canvas's edges
+CELL_PX = 6  # occupancy grid of the highlighted muscles
+FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point is still "front"
+LINE_WIDTH = 1.5
+DOT_PX = 5
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One label as drawn: its text box (display px, origin bottom left) and leader line."""
+
+    text: str
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1
+    anchor: tuple[float, float, float]  # world point on the muscle's surface
+    anchor_px: tuple[float, float]
+    line_end_px: tuple[float, float]  # where the leader meets the box
 
 
 class LabelPool:
-    """``size`` text actors on ``renderer``; ``show`` fills them, each render places them."""
+    """``size`` text actors and one leader-line actor on ``renderer``; ``show`` fills them."""
 
     def __init__(self, renderer: Any, size: int, font_size: int = 14) -> None:
-        from vtkmodules.vtkRenderingCore import vtkCoordinate, vtkTextActor
+        from vtkmodules.vtkCommonCore import vtkPoints
+        from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
+        from vtkmodules.vtkRenderingCore import vtkActor2D, vtkPolyDataMapper2D, vtkTextActor
 
         self.renderer = renderer
         self.actors: list[Any] = []
-        self._anchors = np.zeros((0, 3))
+        self._surfaces: list[np.ndarray] = []
+        self._normals: list[np.ndarray] | None = None
+        self._priorities = np.zeros(0)
+        self._all = np.zeros((0, 3))
+        self._all_normals: np.ndarray | None = None
+        self._owner = np.zeros(0, dtype=int)
         self._texts: list[str] = []
+        self._avoid = np.zeros((0, 3))
         self._sizes: dict[str, tuple[int, int]] = {}
         self._font_size = font_size
         self._visible = False
+        self._placements: list[Placement] = []
         for _ in range(size):
             actor = vtkTextActor()
             actor.SetTextScaleModeToNone()
-            # Position = the anchor's pixel (a world reference) + the chosen offset: while the
-            # camera turns only the reference moves, and the text's texture is kept.
-            anchor = vtkCoordinate()
-            anchor.SetCoordinateSystemToWorld()
-            position = actor.GetPositionCoordinate()
-            position.SetCoordinateSystemToDisplay()
-            position.SetReferenceCoordinate(anchor)
+            actor.GetPositionCoordinate().SetCoordinateSystemToViewport()
             prop = actor.GetTextProperty()
             prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
             prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
@@ -63,6 +89,25 @@ class LabelPool:
             actor.SetVisibility(False)
             renderer.AddViewProp(actor)
             self.actors.append(actor)
+        # Leader lines and the dots at their muscle ends: one polydata in viewport pixels.
+        self._line_points = vtkPoints()
+        self._line_cells = vtkCellArray()
+        self._dot_cells = vtkCellArray()
+        self._lines = vtkPolyData()
+        self._lines.SetPoints(self._line_points)
+        self._lines.SetLines(self._line_cells)
+        self._lines.SetVerts(self._dot_cells)
+        mapper = vtkPolyDataMapper2D()
+        mapper.SetInputData(self._lines)
+        self.line_actor = vtkActor2D()
+        self.line_actor.SetMapper(mapper)
+        line_prop = self.line_actor.GetProperty()
+        line_prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
+        line_prop.SetLineWidth(LINE_WIDTH)
+        line_prop.SetPointSize(DOT_PX)
+        self.line_actor.SetPickable(False)
+        self.line_actor.SetVisibility(False)
+        renderer.AddViewProp(self.line_actor)
         self.set_font_size(font_size)
         self._observer = renderer.AddObserver("StartEvent", self._on_render)
 
@@ -83,40 +128,72 @@ class LabelPool:
 
     def show(
         self,
-        anchors: np.ndarray,
+        surfaces: Sequence[np.ndarray] | np.ndarray,
         texts: Sequence[str],
         priorities: Sequence[float],
         visible: bool = True,
+        avoid: np.ndarray | None = None,
+        normals: Sequence[np.ndarray] | None = None,
     ) -> None:
-        """Labels for these world anchors; the highest priority is placed first.
+        """Labels for these muscles; the highest priority is placed first.
 
-        More labels than the pool holds: the lowest priorities are left out (and logged).
+        ``surfaces``: per label, points on its muscle's surface (an (n, 3) array of single
+        anchors also works), with their outward ``normals`` where known (a point whose normal
+        faces away from the camera is on the muscle's far side). ``avoid``: world points that
+        no label may cover (the highlighted muscles). More labels than the pool holds: the
+        lowest priorities are left out.
         """
         if len(texts) > self.size:
             log.warning(
                 "%d labels, room for %d: the lowest priorities are left out", len(texts), self.size
             )
+        if isinstance(surfaces, np.ndarray) and surfaces.ndim == 2:
+            surfaces = [row.reshape(1, 3) for row in surfaces]
         order = np.argsort(-np.asarray(priorities, dtype=float), kind="stable")[: self.size]
-        self._anchors = np.asarray(anchors, dtype=float).reshape(-1, 3)[order]
+        self._surfaces = [np.asarray(surfaces[i], dtype=float).reshape(-1, 3) for i in order]
+        self._normals = (
+            None
+            if normals is None
+            else [np.asarray(normals[i], float).reshape(-1, 3) for i in order]
+        )
+        self._priorities = np.asarray(priorities, dtype=float)[order]
+        if self._surfaces:
+            self._all = np.vstack(self._surfaces)
+            self._all_normals = None if self._normals is None else np.vstack(self._normals)
+            self._owner = np.repeat(
+                np.arange(len(self._surfaces)), [len(x) for x in self._surfaces]
+            )
         self._texts = [texts[i] for i in order]
+        self._avoid = np.zeros((0, 3)) if avoid is None else np.asarray(avoid, float).reshape(-1, 3)
         self._visible = visible and bool(self._texts)
         for index, actor in enumerate(self.actors):
             if index < len(self._texts):
                 if actor.GetInput() != self._texts[index]:
                     actor.SetInput(self._texts[index])
-                anchor = actor.GetPositionCoordinate().GetReferenceCoordinate()
-                anchor.SetValue(*self._anchors[index])
             else:
                 actor.SetVisibility(False)
         if not self._visible:
-            for actor in self.actors:
-                actor.SetVisibility(False)
+            self._hide_all()
+
+    def widest(self) -> int:
+        """Width in pixels of the widest label to show (0 without labels)."""
+        return max((self._size_of(i)[0] for i in range(len(self._texts))), default=0)
 
     def shown(self) -> list[str]:
         """The texts placed by the last render, highest priority first."""
         return [a.GetInput() for a in self.actors if a.GetVisibility()]
 
+    def placements(self) -> list[Placement]:
+        """What the last render drew: boxes, anchors and leader lines (for tests)."""
+        return list(self._placements)
+
     # ------------------------------------------------------------------ placement
+    def _hide_all(self) -> None:
+        for actor in self.actors:
+            actor.SetVisibility(False)
+        self.line_actor.SetVisibility(False)
+        self._placements = []
+
     def _size_of(self, index: int) -> tuple[int, int]:
         text = self._texts[index]
         size = self._sizes.get(text)
@@ -127,80 +204,203 @@ class LabelPool:
             self._sizes[text] = size
         return size
 
-    def _project(self) -> tuple[np.ndarray, np.ndarray]:
-        """Display pixels of the anchors (origin bottom left) and which are in front."""
+    def _matrix(self) -> np.ndarray:
         camera = self.renderer.GetActiveCamera()
         aspect = self.renderer.GetTiledAspectRatio()
         matrix = camera.GetCompositeProjectionTransformMatrix(aspect, -1, 1)
-        m = np.array([[matrix.GetElement(r, c) for c in range(4)] for r in range(4)])
-        homogeneous = np.c_[self._anchors, np.ones(len(self._anchors))] @ m.T
-        w = homogeneous[:, 3]
-        in_front = w > 1e-9
-        ndc = homogeneous[:, :2] / np.where(in_front, w, 1.0)[:, None]
-        width, height = self.renderer.GetSize()
-        x0, y0 = self.renderer.GetOrigin()
-        display = np.c_[(ndc[:, 0] + 1) * 0.5 * width + x0, (ndc[:, 1] + 1) * 0.5 * height + y0]
-        return display, in_front
+        return np.array([[matrix.GetElement(r, c) for c in range(4)] for r in range(4)])
 
     def _on_render(self, _obj: Any = None, _event: str = "") -> None:
         if not self._visible or not self._texts:
             return
-        display, in_front = self._project()
-        width, height = self.renderer.GetSize()
-        x0, y0 = self.renderer.GetOrigin()
-        placed: list[tuple[float, float, float, float]] = []
-        for index, actor in enumerate(self.actors[: len(self._texts)]):
+        width, height = (int(v) for v in self.renderer.GetSize())
+        if width < 2 or height < 2:
+            return
+        matrix = self._matrix()
+        layout = _Layout(width, height, matrix, self._avoid)
+        eye = np.asarray(self.renderer.GetActiveCamera().GetPosition(), dtype=float)
+        anchors = _front_anchors(
+            self._all,
+            self._all_normals,
+            self._owner,
+            len(self._texts),
+            eye,
+            matrix,
+            (width, height),
+        )
+        # Highest priority first; among equals from the top down, so leaders rarely cross.
+        heights = np.array([a[1][1] if a is not None else -1.0 for a in anchors])
+        order = np.lexsort((-heights, -self._priorities))
+        placements: list[Placement] = []
+        for index in order:
+            actor = self.actors[index]
+            anchor = anchors[index]
             spot = None
-            if in_front[index]:
-                w, h = self._size_of(index)
-                ax, ay = display[index]
-                for dx, dy in _spots(w, h):
-                    box = (ax + dx, ay + dy, ax + dx + w, ay + dy + h)
-                    inside = (
-                        box[0] >= x0
-                        and box[1] >= y0
-                        and box[2] <= x0 + width
-                        and box[3] <= y0 + height
-                    )
-                    if inside and not any(_overlap(box, other) for other in placed):
-                        spot = box
-                        break
-            if spot is None:
+            if anchor is not None:
+                spot = layout.place(anchor[1], self._size_of(index))
+            if spot is None or anchor is None:
                 actor.SetVisibility(False)
                 continue
-            placed.append(spot)
-            offset = (
-                round(spot[0] - display[index][0]) + FRAME_PX,
-                round(spot[1] - display[index][1]) + FRAME_PX,
-            )
-            if tuple(actor.GetPosition()) != offset:
-                actor.SetPosition(*offset)
+            box, end = spot
+            position = (round(box[0]) + FRAME_PX, round(box[1]) + FRAME_PX)
+            if tuple(actor.GetPosition()) != position:
+                actor.SetPosition(*position)
             actor.SetVisibility(True)
+            placements.append(
+                Placement(
+                    self._texts[index],
+                    box,
+                    tuple(float(v) for v in anchor[0]),  # type: ignore[arg-type]
+                    (float(anchor[1][0]), float(anchor[1][1])),
+                    end,
+                )
+            )
+        self._placements = placements
+        self._draw_lines(placements)
+
+    def _draw_lines(self, placements: list[Placement]) -> None:
+        from vtkmodules.util.numpy_support import numpy_to_vtk, numpy_to_vtkIdTypeArray
+
+        n = len(placements)
+        if not n:
+            self.line_actor.SetVisibility(False)
+            return
+        pts = np.zeros((2 * n, 3))
+        for i, p in enumerate(placements):
+            pts[2 * i, :2] = p.anchor_px
+            pts[2 * i + 1, :2] = p.line_end_px
+        self._line_points.SetData(numpy_to_vtk(pts, deep=True))
+        ids = np.arange(2 * n, dtype=np.int64)
+
+        def cells(offsets: np.ndarray, connectivity: np.ndarray) -> tuple[Any, Any]:
+            return (
+                numpy_to_vtkIdTypeArray(offsets.astype(np.int64), deep=True),
+                numpy_to_vtkIdTypeArray(connectivity.astype(np.int64), deep=True),
+            )
+
+        self._line_cells.SetData(*cells(np.arange(0, 2 * n + 1, 2), ids))
+        self._dot_cells.SetData(*cells(np.arange(n + 1), ids[::2]))
+        self._lines.Modified()
+        self.line_actor.SetVisibility(True)
 
     def remove(self) -> None:
         self.renderer.RemoveObserver(self._observer)
         for actor in self.actors:
             self.renderer.RemoveViewProp(actor)
+        self.renderer.RemoveViewProp(self.line_actor)
 
 
-def _spots(w: float, h: float) -> tuple[tuple[float, float], ...]:
-    """Offsets of a label's lower left corner from its anchor, in order of preference: beside
-    the anchor on the right, then on the left, then one label height up or down."""
-    right, left = GAP_PX, -GAP_PX - w
-    return (
-        (right, -h / 2),
-        (left, -h / 2),
-        (right, h / 2),
-        (right, -1.5 * h),
-        (left, h / 2),
-        (left, -1.5 * h),
-    )
+def _front_anchors(
+    points: np.ndarray,
+    normals: np.ndarray | None,
+    owner: np.ndarray,
+    count: int,
+    eye: np.ndarray,
+    matrix: np.ndarray,
+    size: tuple[int, int],
+) -> list[tuple[np.ndarray, np.ndarray] | None]:
+    """Per label, (world point, its pixel) on the side of its muscle that faces the camera,
+    near the middle of what is seen of it; None when none of it is in view.
+
+    All labels' points are projected at once. A point faces the camera when its outward
+    normal points towards the eye; without normals, when it is the nearest of its own muscle's
+    points in its screen cell."""
+    result: list[tuple[np.ndarray, np.ndarray] | None] = [None] * count
+    if not len(points):
+        return result
+    xy, depth, front = project(points, matrix, size)
+    ok = front & (xy[:, 0] >= 0) & (xy[:, 0] < size[0]) & (xy[:, 1] >= 0) & (xy[:, 1] < size[1])
+    if normals is not None:
+        ok &= np.einsum("ij,ij->i", normals, eye - points) > 0
+    else:
+        cells = np.floor(xy / CELL_PX).astype(np.int64)
+        key = (owner.astype(np.int64) * 4096 + cells[:, 0]) * 4096 + cells[:, 1]
+        _, inverse = np.unique(np.where(ok, key, -1), return_inverse=True)
+        nearest = np.full(inverse.max() + 1, np.inf)
+        np.minimum.at(nearest, inverse[ok], depth[ok])
+        ok &= depth <= nearest[inverse] + FRONT_TOLERANCE_M
+    for label in range(count):
+        seen = np.nonzero(ok & (owner == label))[0]
+        if not len(seen):
+            continue
+        middle = np.median(xy[seen], axis=0)
+        best = seen[np.argmin(np.linalg.norm(xy[seen] - middle, axis=1))]
+        result[label] = (points[best], xy[best])
+    return result
 
 
-def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return not (
-        a[2] + MARGIN_PX <= b[0]
-        or b[2] + MARGIN_PX <= a[0]
-        or a[3] + MARGIN_PX <= b[1]
-        or b[3] + MARGIN_PX <= a[1]
-    )
+class _Layout:
+    """Free room on the canvas for one render: placed boxes and the highlighted muscles."""
+
+    def __init__(self, width: int, height: int, matrix: np.ndarray, avoid: np.ndarray) -> None:
+        self.width, self.height = width, height
+        self.boxes: list[tuple[float, float, float, float]] = []
+        cols, rows = width // CELL_PX + 1, height // CELL_PX + 1
+        self.grid = np.zeros((cols, rows), dtype=bool)
+        self.body = (width * 0.5, width * 0.5)
+        if len(avoid):
+            xy, _depth, front = project(avoid, matrix, (width, height))
+            cells = np.floor(xy[front] / CELL_PX).astype(int)
+            ok = (
+                (cells[:, 0] >= 0)
+                & (cells[:, 0] < cols)
+                & (cells[:, 1] >= 0)
+                & (cells[:, 1] < rows)
+            )
+            self.grid[cells[ok, 0], cells[ok, 1]] = True
+            self.grid = _dilate(self.grid)  # cover the gaps between points
+            if ok.any():
+                seen = xy[front][ok]
+                self.body = (float(seen[:, 0].min()), float(seen[:, 0].max()))
+
+    def _free(self, box: tuple[float, float, float, float]) -> bool:
+        x0, y0, x1, y1 = box
+        if x0 < EDGE_PX or y0 < EDGE_PX or x1 > self.width - EDGE_PX or y1 > self.height - EDGE_PX:
+            return False
+        for other in self.boxes:
+            if not (
+                x1 + MARGIN_PX <= other[0]
+                or other[2] + MARGIN_PX <= x0
+                or y1 + MARGIN_PX <= other[1]
+                or other[3] + MARGIN_PX <= y0
+            ):
+                return False
+        c0, r0 = int(x0 // CELL_PX), int(y0 // CELL_PX)
+        c1, r1 = int(x1 // CELL_PX), int(y1 // CELL_PX)
+        return not self.grid[c0 : c1 + 1, r0 : r1 + 1].any()
+
+    def place(
+        self, anchor: np.ndarray, size: tuple[int, int]
+    ) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
+        """A free box for a label of ``size`` in the column on the anchor's side (else the
+        other), as near the anchor's height as possible; with the leader's end on the box."""
+        w, h = size
+        ax, ay = float(anchor[0]), float(anchor[1])
+        left_x = max(EDGE_PX, self.body[0] - COLUMN_GAP_PX - w)
+        right_x = min(self.width - EDGE_PX - w, self.body[1] + COLUMN_GAP_PX)
+        sides = [("left", left_x), ("right", right_x)]
+        if ax > (self.body[0] + self.body[1]) / 2:
+            sides.reverse()
+        step = h / 2 + MARGIN_PX
+        tries = int(self.height / step) + 1
+        for k in range(2 * tries):
+            offset = (k + 1) // 2 * step * (1 if k % 2 else -1)
+            y0 = ay - h / 2 + offset
+            for name, x0 in sides:
+                box = (x0, y0, x0 + w, y0 + h)
+                if self._free(box):
+                    self.boxes.append(box)
+                    end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
+                    return box, end
+        return None
+
+
+def _dilate(grid: np.ndarray) -> np.ndarray:
+    """Each set cell also sets its 8 neighbours."""
+    out = grid.copy()
+    out[1:, :] |= grid[:-1, :]
+    out[:-1, :] |= grid[1:, :]
+    rows = out.copy()
+    out[:, 1:] |= rows[:, :-1]
+    out[:, :-1] |= rows[:, 1:]
+    return out

@@ -1,4 +1,4 @@
-"""Off-screen pictures through the same BodyScene code as the window."""
+"""Off-screen pictures through the same BodyScene code (and framing) as the window."""
 
 from __future__ import annotations
 
@@ -16,19 +16,24 @@ def render_image(
     anatomy: Any,
     highlight: Highlight,
     layers: Iterable[str],
-    view: str = "anterior",
+    view: str | None = "anterior",
     size: tuple[int, int] = (1200, 900),
     anti_aliasing: bool = True,
 ) -> np.ndarray:
-    """Render one selection off screen; return the RGB image (height, width, 3)."""
+    """Render one selection off screen; return the RGB image (height, width, 3).
+
+    The selection is framed as in the window: ``view`` names the side it is seen from, or
+    None (or "auto") for the view that shows most of it."""
     plotter = pv.Plotter(off_screen=True, window_size=list(size))
     try:
         if anti_aliasing:
             plotter.enable_anti_aliasing("ssaa")
         scene = BodyScene(plotter, anatomy)
         scene.apply(highlight, layers, render=False)
-        side = "both" if len(highlight.sides) != 1 else highlight.sides[0]
-        scene.set_view(view, side, render=False)
+        if view in (None, "auto"):
+            scene.frame(render=False)
+        else:
+            scene.set_view(view, render=False)
         return np.asarray(plotter.screenshot(return_img=True))
     finally:
         plotter.close()

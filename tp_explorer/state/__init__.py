@@ -11,6 +11,7 @@ from tp_explorer.state.highlight import (
     chain_muscles,
     make_highlight,
     muscle_for_mesh,
+    peeled_muscles,
     visible_sides,
 )
 from tp_explorer.state.model import (
@@ -20,6 +21,7 @@ from tp_explorer.state.model import (
     SIDE_CHOICES,
     AppState,
     Selection,
+    Structure,
 )
 
 __all__ = [
@@ -33,8 +35,10 @@ __all__ = [
     "Label",
     "Marker",
     "Selection",
+    "Structure",
     "chain_muscles",
     "make_highlight",
     "muscle_for_mesh",
+    "peeled_muscles",
     "visible_sides",
 ]

@@ -6,11 +6,11 @@ the Highlight value made here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from tp_explorer.state.model import AppState, Selection
+from tp_explorer.state.model import AppState, Selection, Structure
 
 ROLE_PRIORITY = {"focus": 0, "local": 1, "regional": 2, "compare_a": 3, "compare_b": 3}
 
@@ -59,6 +59,18 @@ class Highlight:
     site: str | None = None
     focus: str | None = None
     area: tuple[str, str] | None = None
+    peel: int = 0  # depth layers removed from the skin inward
+    peeled: frozenset[tuple[str, str]] = frozenset()  # (mesh, side) removed by the peel
+    hidden: frozenset[Structure] = frozenset()  # hidden by the user (Hide, or not isolated)
+    isolated: frozenset[Structure] = frozenset()  # when not empty: only these are drawn
+
+    def shows(self, structure: Structure) -> bool:
+        """Whether the user's Hide / Isolate and the peel leave this structure drawn."""
+        if self.isolated and structure not in self.isolated:
+            return False
+        if structure in self.hidden:
+            return False
+        return not (structure[0] == "muscle" and (structure[1], structure[2]) in self.peeled)
 
     def muscles_with_role(self, role: str) -> set[tuple[str, str]]:
         return {key for key, value in self.muscles.items() if value == role}
@@ -95,8 +107,27 @@ def chain_muscles(knowledge: KnowledgeLike, site: str | None, side: str) -> list
     return [(muscle_id(link), link.role) for link in knowledge.chain_for(site, side)]
 
 
-def make_highlight(state: AppState | Selection, knowledge: KnowledgeLike) -> Highlight:
-    """The pure function from a selection to what the scene paints."""
+def peeled_muscles(
+    depth: Mapping[tuple[str, str], int] | None, peel: int
+) -> frozenset[tuple[str, str]]:
+    """The (mesh, side) keys a peel of ``peel`` layers removes: every muscle above that depth.
+
+    ``depth`` is each muscle's layer below the skin (0 = touching it), measured by the scene
+    from the meshes; without it nothing is peeled."""
+    if not depth or peel <= 0:
+        return frozenset()
+    return frozenset(key for key, layer in depth.items() if layer < peel)
+
+
+def make_highlight(
+    state: AppState | Selection,
+    knowledge: KnowledgeLike,
+    depth: Mapping[tuple[str, str], int] | None = None,
+) -> Highlight:
+    """The pure function from a selection to what the scene paints.
+
+    ``depth`` (muscle layer below the skin, by (mesh, side)) turns the selection's peel into
+    the muscles it removes."""
     sel = state.selection if isinstance(state, AppState) else state
     sides = visible_sides(sel.side)
     muscles: dict[tuple[str, str], str] = {}
@@ -152,9 +183,17 @@ def make_highlight(state: AppState | Selection, knowledge: KnowledgeLike) -> Hig
         paint_zones_and_markers(sel.focus, sides)
         add_label(sel.focus, sides)
 
+    peeled = peeled_muscles(depth, sel.peel)
+    hidden = Highlight(peeled=peeled, hidden=sel.hidden, isolated=sel.isolated)
+
+    def drawn(mesh: str, side: str) -> bool:
+        return hidden.shows(("muscle", mesh, side))
+
     # Markers on hidden or unknown meshes are dropped; duplicates (shared meshes) collapse.
-    markers = list(dict.fromkeys(m for m in markers if (m.mesh, m.side) in muscles))
-    labels = list(dict.fromkeys(labels))
+    markers = list(
+        dict.fromkeys(m for m in markers if (m.mesh, m.side) in muscles and drawn(m.mesh, m.side))
+    )
+    labels = list(dict.fromkeys(lb for lb in labels if drawn(lb.mesh, lb.side)))
     return Highlight(
         muscles=muscles,
         zones=zones,
@@ -165,6 +204,10 @@ def make_highlight(state: AppState | Selection, knowledge: KnowledgeLike) -> Hig
         site=sel.site,
         focus=sel.focus,
         area=sel.area,
+        peel=sel.peel,
+        peeled=peeled,
+        hidden=sel.hidden,
+        isolated=sel.isolated,
     )
 
 

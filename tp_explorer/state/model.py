@@ -16,6 +16,10 @@ LAYERS: tuple[str, ...] = ("skin", "muscles", "bones", "zones", "labels", "marke
 DEFAULT_LAYERS: frozenset[str] = frozenset(LAYERS)
 MODES: tuple[str, ...] = ("explore", "compare", "presentation", "quiz")
 
+# A structure the user can hide or isolate: ("muscle", mesh id, side) or ("bone", group, "").
+Structure = tuple[str, str, str]
+STRUCTURE_KINDS: tuple[str, ...] = ("muscle", "bone")
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -28,6 +32,9 @@ class Selection:
     mode: str = "explore"
     compare: tuple[str, str] | None = None  # two site ids, for the compare mode
     area: tuple[str, str] | None = None  # (body area, side) the user clicked on the skin
+    peel: int = 0  # depth layers of muscle removed, from the skin inward
+    hidden: frozenset[Structure] = frozenset()  # structures the user hid
+    isolated: frozenset[Structure] = frozenset()  # when not empty: only these are drawn
 
 
 @dataclass
@@ -72,6 +79,10 @@ class AppState:
     def mode(self) -> str:
         return self.selection.mode
 
+    @property
+    def peel(self) -> int:
+        return self.selection.peel
+
     def set_layer(self, layer: str, visible: bool) -> None:
         """Show or hide one layer."""
         layers = set(self.selection.layers)
@@ -89,3 +100,12 @@ def _validate(selection: Selection) -> None:
         raise ValueError(f"mode must be one of {MODES}, not {selection.mode!r}")
     if not isinstance(selection.layers, frozenset):
         raise TypeError("layers must be a frozenset")
+    if selection.peel < 0:
+        raise ValueError(f"peel must be 0 or more, not {selection.peel!r}")
+    for name in ("hidden", "isolated"):
+        value = getattr(selection, name)
+        if not isinstance(value, frozenset):
+            raise TypeError(f"{name} must be a frozenset")
+        for item in value:
+            if len(item) != 3 or item[0] not in STRUCTURE_KINDS:
+                raise ValueError(f"{name}: {item!r} is not a (kind, id, side) structure")

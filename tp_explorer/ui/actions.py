@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from tp_explorer.scene import VIEWS
 from tp_explorer.state import LAYERS
-
-if TYPE_CHECKING:
-    from tp_explorer.ui.main_window import MainWindow
 
 LAYER_KEYS = {layer: f"Ctrl+Shift+{i}" for i, layer in enumerate(LAYERS, start=1)}
 VIEW_KEYS = {
@@ -23,6 +20,29 @@ VIEW_KEYS = {
     "medial": "Ctrl+5",
 }
 SIDE_KEYS = {"left": "Ctrl+Shift+L", "right": "Ctrl+Shift+R", "both": "Ctrl+Shift+B"}
+PEEL_KEYS = {"deeper": "Ctrl+]", "shallower": "Ctrl+["}
+STRUCTURE_KEYS = {"hide": "Ctrl+H", "isolate": "Ctrl+I", "show_all": "Ctrl+Shift+A"}
+
+
+class ActionHost(Protocol):
+    """What the actions need of the window (so this module never imports the window).
+
+    A QMainWindow that offers these; ``MainWindow`` does."""
+
+    controller: Any
+    state: Any
+    toolbar: Any
+
+    def menu(self, title: str) -> Any: ...
+    def addAction(self, action: QAction) -> None: ...
+    def close(self) -> bool: ...
+    def orbit(self, azimuth: float, elevation: float) -> None: ...
+    def zoom(self, factor: float) -> None: ...
+    def change_font(self, step: int) -> None: ...
+    def focus_search(self) -> None: ...
+    def cycle_panel(self, step: int) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_about(self) -> None: ...
 
 
 @dataclass
@@ -33,10 +53,11 @@ class Actions:
     views: dict[str, QAction]
     sides: dict[str, QAction]
     layers: dict[str, QAction]
+    structure: dict[str, QAction] = field(default_factory=dict)  # peel, hide, isolate, show all
 
 
 def _action(
-    window: MainWindow, text: str, slot: Callable[[], object], keys: object = None, tip: str = ""
+    window: Any, text: str, slot: Callable[[], object], keys: object = None, tip: str = ""
 ) -> QAction:
     action = QAction(text, window)
     if keys is not None:
@@ -48,7 +69,7 @@ def _action(
     return action
 
 
-def build_actions(window: MainWindow) -> Actions:
+def build_actions(window: ActionHost) -> Actions:
     c = window.controller
     every: list[QAction] = []
     file_menu = window.menu("&File")
@@ -64,7 +85,11 @@ def build_actions(window: MainWindow) -> Actions:
         )
         view_menu.addAction(views[name])
     reset = _action(
-        window, "&Reset view", c.reset_view, "Ctrl+R", "Anterior view of the whole body"
+        window,
+        "&Reset view",
+        c.reset_view,
+        "Ctrl+R",
+        "Anterior view of the whole body, every structure shown",
     )
     view_menu.addAction(reset)
     turn = [
@@ -104,6 +129,41 @@ def build_actions(window: MainWindow) -> Actions:
         layer_menu.addAction(action)
         layers[layer] = action
     view_menu.addSeparator()
+    structure = {
+        "deeper": _action(
+            window,
+            "&Peel a layer",
+            lambda: c.peel_step(+1),
+            PEEL_KEYS["deeper"],
+            "Remove the outermost layer of muscle",
+        ),
+        "shallower": _action(
+            window,
+            "Put &back a layer",
+            lambda: c.peel_step(-1),
+            PEEL_KEYS["shallower"],
+            "Bring back the last layer of muscle peeled",
+        ),
+        "hide": _action(
+            window,
+            "&Hide muscle",
+            lambda: c.hide(c.current_structures()),
+            STRUCTURE_KEYS["hide"],
+            "Hide the muscle chosen in the chain list (or the focused one)",
+        ),
+        "isolate": _action(
+            window,
+            "&Isolate muscle",
+            lambda: c.isolate(c.current_structures()),
+            STRUCTURE_KEYS["isolate"],
+            "Show only the muscle chosen in the chain list (or the focused one)",
+        ),
+        "show_all": _action(window, "Show &all structures", c.show_all, STRUCTURE_KEYS["show_all"]),
+    }
+    structure_menu = view_menu.addMenu("&Structures")
+    for action in structure.values():
+        structure_menu.addAction(action)
+    view_menu.addSeparator()
     font = [
         _action(
             window, "&Larger text", lambda: window.change_font(+1), QKeySequence.StandardKey.ZoomIn
@@ -139,6 +199,7 @@ def build_actions(window: MainWindow) -> Actions:
         *turn,
         *list(sides.values()),
         *list(layers.values()),
+        *structure.values(),
         *font,
         *go,
     ]
@@ -163,4 +224,4 @@ def build_actions(window: MainWindow) -> Actions:
     toolbar.addSeparator()
     for layer in LAYERS:
         toolbar.addAction(layers[layer])
-    return Actions(every, views, sides, layers)
+    return Actions(every, views, sides, layers, structure)

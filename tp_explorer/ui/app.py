@@ -61,6 +61,15 @@ def run_window(
         reporter.uninstall()
 
 
+def run_quiz_window(regions: str | None = None, seed: int | None = None, rounds: int = 10) -> int:
+    """`tp-explorer quiz`: open the window with the quiz started."""
+
+    def start(window: Any) -> None:
+        window.features.quiz.start(rounds=rounds, seed=seed)
+
+    return run_window(regions=regions, on_ready=start)
+
+
 STARTUP_TITLE = "tp_explorer cannot start"
 
 

@@ -23,11 +23,13 @@ class CanvasEvents(QObject):
 
     clicked = Signal(float, float)
     hovered = Signal(float, float)
+    contextRequested = Signal(float, float)  # a right click without a drag
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
         self.widget = widget
         self._press: QPointF | None = None
+        self._right_press: QPointF | None = None
         self._hover_at: QPointF | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -42,7 +44,15 @@ class CanvasEvents(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+        right = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.RightButton
+        if kind == QEvent.Type.MouseButtonPress and right:
+            self._right_press = event.position()  # type: ignore[union-attr]
+        elif kind == QEvent.Type.MouseButtonRelease and right:
+            press, self._right_press = self._right_press, None
+            pos = event.position()  # type: ignore[union-attr]
+            if press is not None and (pos - press).manhattanLength() <= CLICK_SLOP_PX:
+                self.contextRequested.emit(*self.to_display(pos))
+        elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             self._press = event.position()
             self._timer.stop()
         elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):

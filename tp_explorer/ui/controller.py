@@ -11,17 +11,28 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QPoint, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices
-from PySide6.QtWidgets import QStatusBar, QToolTip
+from PySide6.QtWidgets import QMenu, QStatusBar, QToolTip
 
-from tp_explorer.state import AppState, Highlight, make_highlight, muscle_for_mesh, visible_sides
+from tp_explorer.state import (
+    AppState,
+    Highlight,
+    Structure,
+    make_highlight,
+    muscle_for_mesh,
+    visible_sides,
+)
+from tp_explorer.ui.camera_motion import CameraMotion
 from tp_explorer.ui.canvas import CanvasEvents
-from tp_explorer.ui.panels import ChainPanel, DetailsPanel, SitesPanel
+from tp_explorer.ui.panels import ChainPanel, DetailsPanel, HiddenPanel, PeelControl, SitesPanel
 from tp_explorer.ui.panels.details import area_name
 
 log = logging.getLogger(__name__)
-SCENE_FIELDS = frozenset({"site", "focus", "side", "layers", "mode", "compare"})
+SCENE_FIELDS = frozenset(
+    {"site", "focus", "side", "layers", "mode", "compare", "peel", "hidden", "isolated"}
+)
+FRAME_FIELDS = frozenset({"site", "focus", "side", "compare", "mode"})
 SCENE_MODES = ("explore", "compare", "presentation")
 
 
@@ -39,12 +50,17 @@ class Controller(QObject):
         details: DetailsPanel,
         canvas: CanvasEvents,
         status: QStatusBar,
+        peel: PeelControl | None = None,
+        hidden: HiddenPanel | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.knowledge, self.state, self.scene = knowledge, state, scene
         self.sites, self.chain, self.details = sites, chain, details
         self.canvas, self.status = canvas, status
+        self.peel_control, self.hidden_panel = peel, hidden
+        self.motion = CameraMotion(scene, self)
+        self.context_menu: QMenu | None = None
         self.view = "anterior"
         self.highlight = Highlight()
         self.last_apply_ms = 0.0
@@ -60,7 +76,16 @@ class Controller(QObject):
             (details.muscleRequested, self._on_chain_muscle_requested),
             (canvas.clicked, self._on_canvas_clicked),
             (canvas.hovered, self._on_canvas_hovered),
+            (canvas.contextRequested, self._on_canvas_context_requested),
+            (chain.contextRequested, self._on_chain_context_requested),
         ]
+        if peel is not None:
+            self._connections.append((peel.peelRequested, self._on_peel_peel_requested))
+        if hidden is not None:
+            self._connections += [
+                (hidden.showRequested, self._on_hidden_show_requested),
+                (hidden.showAllRequested, self._on_hidden_show_all_requested),
+            ]
         for signal, slot in self._connections:
             signal.connect(slot)
         state.changed.connect(self._on_state_changed)
@@ -85,6 +110,34 @@ class Controller(QObject):
     def _on_sites_search_changed(self, text: str) -> None:
         hits = self.knowledge.search(text) if text.strip() else ()
         self.sites.show_results(hits)
+
+    def _on_peel_peel_requested(self, depth: int) -> None:
+        self.set_peel(depth)
+
+    def _on_hidden_show_requested(self, structure: object) -> None:
+        self.show_structure(tuple(structure))  # type: ignore[arg-type]
+
+    def _on_hidden_show_all_requested(self) -> None:
+        self.show_all()
+
+    def _on_canvas_context_requested(self, x: float, y: float) -> None:
+        result = self.scene.pick(x, y)
+        structures: list[Structure] = []
+        name = ""
+        if result is not None and result.kind == "muscle":
+            structures = [("muscle", result.mesh_id, result.side)]
+            name = self.describe(result)
+        elif result is not None and result.kind == "bone":
+            structures = [("bone", result.side, "")]
+            name = self.structure_name(structures[0])
+        self.open_context_menu(structures, name, QCursor.pos())
+
+    def _on_chain_context_requested(self, muscle_id: str, where: QPoint) -> None:
+        muscle = self.knowledge.muscles.get(muscle_id)
+        if muscle is None:
+            self.open_context_menu([], "", where)
+            return
+        self.open_context_menu(self.structures_of(muscle_id), muscle.name, where)
 
     def _on_details_link_requested(self, url: str) -> None:
         if not url.startswith("https://"):
@@ -147,15 +200,97 @@ class Controller(QObject):
         self.state.update(side=side)
 
     def set_view(self, view: str, render: bool = True) -> None:
+        """Look from a preset at the selection (or the whole body without one)."""
         self.view = view
-        self.scene.set_view(view, self.state.side, render=render)
+        self.scene.view = view
+        self.motion.move_to(self.scene.framing(view, self.state.side), render=render)
 
     def reset_view(self) -> None:
-        self.set_view("anterior")
+        """The whole body from the front, with every structure shown and nothing peeled."""
+        self.state.update(peel=0, hidden=frozenset(), isolated=frozenset())
+        self.view = self.scene.view = "anterior"
+        self.motion.move_to(self.scene.whole_body_pose("anterior", self.state.side))
+
+    def camera_moved(self) -> None:
+        """After the user turned or zoomed the camera: the focus's occluders change."""
+        if self.highlight.focus is not None:
+            self.scene.update_fading()
+            self.scene.render()
+
+    # ---- peel, hide, isolate
+    def set_peel(self, depth: int) -> None:
+        """Remove ``depth`` layers of muscle from the skin inward (the deepest always stays)."""
+        deepest = max(self.scene.layer_count - 1, 0)
+        self.state.update(peel=min(max(int(depth), 0), deepest))
+
+    def peel_step(self, step: int) -> None:
+        self.set_peel(self.state.peel + step)
+
+    def structures_of(self, muscle_id: str) -> list[Structure]:
+        """A knowledge muscle's meshes on the sides shown, as structures."""
+        muscle = self.knowledge.muscles[muscle_id]
+        sides = visible_sides(self.state.side)
+        return [("muscle", mesh, side) for mesh in muscle.meshes for side in sides]
+
+    def current_structures(self) -> list[Structure]:
+        """What Hide and Isolate act on from the keyboard: the chain list's current muscle,
+        else the focused one."""
+        muscle = self.chain.current_muscle() or self.state.focus
+        return self.structures_of(muscle) if muscle in self.knowledge.muscles else []
+
+    def hide(self, structures: list[Structure]) -> None:
+        if not structures:
+            return
+        sel = self.state.selection
+        self.state.update(
+            hidden=sel.hidden | frozenset(structures),
+            isolated=sel.isolated - frozenset(structures),
+        )
+
+    def isolate(self, structures: list[Structure]) -> None:
+        if structures:
+            self.state.update(isolated=frozenset(structures), hidden=frozenset())
+
+    def show_structure(self, structure: Structure) -> None:
+        sel = self.state.selection
+        isolated = sel.isolated | {structure} if sel.isolated else sel.isolated
+        self.state.update(hidden=sel.hidden - {structure}, isolated=isolated)
+
+    def show_all(self) -> None:
+        self.state.update(hidden=frozenset(), isolated=frozenset())
+
+    def structure_name(self, structure: Structure) -> str:
+        kind, ident, side = structure
+        if kind == "bone":
+            return "Bones of the trunk and pelvis" if ident == "midline" else f"Bones ({ident})"
+        mid = muscle_for_mesh(self.knowledge, ident)
+        name = self.knowledge.muscles[mid].name if mid else ident.replace("_", " ")
+        return f"{name} ({side})"
+
+    def open_context_menu(self, structures: list[Structure], name: str, where: QPoint) -> QMenu:
+        """Hide / Isolate for a structure, Show all, and each hidden structure to bring back."""
+        menu = QMenu(self.canvas.widget)
+        menu.setObjectName("structureMenu")
+        if structures:
+            menu.addAction(f"Hide {name}", lambda: self.hide(structures))
+            menu.addAction(f"Isolate {name}", lambda: self.isolate(structures))
+            menu.addSeparator()
+        show_all = menu.addAction("Show all", self.show_all)
+        sel = self.state.selection
+        show_all.setEnabled(bool(sel.hidden or sel.isolated))
+        if sel.hidden:
+            back = menu.addMenu("Show hidden")
+            for item in sorted(sel.hidden):
+                back.addAction(self.structure_name(item), lambda s=item: self.show_structure(s))
+        self.context_menu = menu
+        menu.popup(where)
+        return menu
 
     def refresh(self) -> None:
         """Repaint everything from the state (for features that changed the scene themselves)."""
-        self._on_state_changed(frozenset({"site", "focus", "side", "layers", "mode", "area"}))
+        self._on_state_changed(
+            frozenset({"site", "focus", "side", "layers", "mode", "area", "peel", "hidden"})
+        )
 
     # ---- state -> panels + scene
     def _links(self) -> tuple[Any, ...]:
@@ -169,17 +304,22 @@ class Controller(QObject):
         # the details takes ~30 ms of Qt layout, and the picture should not wait for the text.
         if names & SCENE_FIELDS and sel.mode in SCENE_MODES:
             started = time.perf_counter()
-            self.highlight = make_highlight(self.state, self.knowledge)
+            self.highlight = make_highlight(self.state, self.knowledge, self.scene.depth_layers)
             self.scene.apply(self.highlight, sel.layers, render=False)
-            if "focus" in names and sel.focus is not None:
-                self._turn_to_focus()
-            elif "side" in names:
-                self.scene.set_view(self.view, sel.side, render=False)
-            self.scene.render()
+            if names & FRAME_FIELDS:
+                if self.scene.framed_keys():
+                    self.view = self.scene.view = self.scene.best_view(sel.side)
+                self.motion.move_to(self.scene.framing(self.view, sel.side))
+            else:
+                self.scene.render()
             if self.canvas.widget.isVisible():
                 self.canvas.widget.repaint()
             self.last_apply_ms = (time.perf_counter() - started) * 1000
             log.debug("selection painted in %.1f ms", self.last_apply_ms)
+        if names & {"peel"} and self.peel_control is not None:
+            self.peel_control.show_peel(sel.peel, max(self.scene.layer_count - 1, 0))
+        if names & {"hidden", "isolated"} and self.hidden_panel is not None:
+            self._show_hidden()
         if names & {"site", "side"}:
             self.sites.show_site(sel.site)
         if names & {"site", "side", "focus"}:
@@ -200,8 +340,9 @@ class Controller(QObject):
         else:
             self.details.show_nothing()
 
-    def _turn_to_focus(self) -> None:
-        muscle = self.knowledge.muscles[self.state.focus]
-        sides = visible_sides(self.state.side)
-        side = "right" if "right" in sides else sides[0]
-        self.scene.focus_camera([(mesh, side) for mesh in muscle.meshes], render=False)
+    def _show_hidden(self) -> None:
+        sel = self.state.selection
+        self.hidden_panel.show_hidden(  # type: ignore[union-attr]
+            [(item, self.structure_name(item)) for item in sorted(sel.hidden)],
+            [self.structure_name(item) for item in sorted(sel.isolated)],
+        )

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QMessageBox,
     QWidget,
 )
 
 from tp_explorer.files import atomic_target
+from tp_explorer.ui.file_dialogs import ask_save_path, confirm_overwrite
 from tp_explorer.ui.handout import qimage_from_array
 
 SIZES: tuple[tuple[str, tuple[int, int] | None], ...] = (
@@ -34,6 +33,7 @@ SIZES: tuple[tuple[str, tuple[int, int] | None], ...] = (
     ("2560 x 1440", (2560, 1440)),
     ("3840 x 2160 (4K)", (3840, 2160)),
 )
+__all__ = ["ask_save_path", "confirm_overwrite", "grab_view", "save_image_interactive", "save_png"]
 
 
 def grab_view(plotter: Any, size: tuple[int, int] | None = None) -> np.ndarray:
@@ -112,26 +112,6 @@ class SizeDialog(QDialog):
     @property
     def size_choice(self) -> tuple[int, int] | None:
         return self.sizes.currentData()
-
-
-def confirm_overwrite(parent: QWidget, path: Path) -> bool:
-    """Ask before replacing an existing file."""
-    answer = QMessageBox.question(
-        parent,
-        "Replace file?",
-        f"{path.name} already exists in {path.parent}.\nReplace it?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def ask_save_path(parent: QWidget, title: str, default_name: str, filters: str) -> Path | None:
-    """A save dialog that does not ask about overwriting itself (we ask, once, ourselves)."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, title, default_name, filters, options=QFileDialog.Option.DontConfirmOverwrite
-    )
-    return Path(name) if name else None
 
 
 def save_image_interactive(window: Any) -> Path | None:

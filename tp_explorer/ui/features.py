@@ -140,16 +140,6 @@ def _connect_picks(window: Any, router: QuizPickRouter) -> None:
     log.warning("the window's controller offers no pick hook; quiz answers by click are off")
 
 
-def run_quiz_window(regions: str | None = None, seed: int | None = None, rounds: int = 10) -> int:
-    """`tp-explorer quiz`: open the window with the quiz started."""
-    from tp_explorer.ui import app
-
-    def start(window: Any) -> None:
-        window.features.quiz.start(rounds=rounds, seed=seed)
-
-    return app.run_window(regions=regions, on_ready=start)
-
-
 def _add_dock(window: Any, menu: Any, dock: Any, text: str, name: str, shortcut: str) -> QAction:
     """A hidden right-hand dock and the Tools action that shows and raises it."""
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

@@ -31,7 +31,14 @@ from tp_explorer.ui.actions import build_actions
 from tp_explorer.ui.canvas import BodyCanvas, CanvasEvents, multi_samples_for, opengl_renderer
 from tp_explorer.ui.controller import Controller
 from tp_explorer.ui.heap import IdleHeapTrim
-from tp_explorer.ui.panels import ChainPanel, DetailsPanel, LegendBar, SitesPanel
+from tp_explorer.ui.panels import (
+    ChainPanel,
+    DetailsPanel,
+    HiddenPanel,
+    LegendBar,
+    PeelControl,
+    SitesPanel,
+)
 from tp_explorer.ui.settings import DEFAULT_FONT_PT, FONT_RANGE, Settings
 
 ABOUT_TEXT = """tp_explorer — a 3D trigger-point explorer for physical therapists and anatomy students.
@@ -81,6 +88,8 @@ class MainWindow(QMainWindow):
 
         self.sites_panel = SitesPanel()
         self.chain_panel = ChainPanel()
+        self.hidden_panel = HiddenPanel()
+        self.peel_control = PeelControl()
         self.details_panel = DetailsPanel()
         self.legend = LegendBar()
         centre = QWidget()
@@ -99,7 +108,8 @@ class MainWindow(QMainWindow):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.sites_panel)
         left.addWidget(self.chain_panel)
-        left.setSizes([400, 300])
+        left.addWidget(self.hidden_panel)
+        left.setSizes([380, 300, 110])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
@@ -124,9 +134,17 @@ class MainWindow(QMainWindow):
             details=self.details_panel,
             canvas=self.canvas_events,
             status=self.statusBar(),
+            peel=self.peel_control,
+            hidden=self.hidden_panel,
             parent=self,
         )
         self.actions = build_actions(self)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.peel_control)
+        # A drag or wheel turn ended: the focused muscle's occluders are those of the new view.
+        self.plotter.iren.add_observer(
+            "EndInteractionEvent", lambda *_: self.controller.camera_moved()
+        )
         self.state.changed.connect(self._on_state_changed)
         self._panels: list[QWidget] = [
             self.sites_panel.search,
@@ -138,7 +156,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.sites_panel.search, self.sites_panel.results)
         self.setTabOrder(self.sites_panel.results, self.sites_panel.tree)
         self.setTabOrder(self.sites_panel.tree, self.chain_panel.list)
-        self.setTabOrder(self.chain_panel.list, self.plotter)
+        self.setTabOrder(self.chain_panel.list, self.hidden_panel.list)
+        self.setTabOrder(self.hidden_panel.list, self.plotter)
         self.setTabOrder(self.plotter, self.details_panel)
         self._apply_font()
         if restore:
@@ -229,10 +248,12 @@ class MainWindow(QMainWindow):
         camera.OrthogonalizeViewUp()
         self.plotter.renderer.ResetCameraClippingRange()
         self.plotter.render()
+        self.controller.camera_moved()
 
     def zoom(self, factor: float) -> None:
         self.plotter.camera.Zoom(factor)
         self.plotter.render()
+        self.controller.camera_moved()
 
     def change_font(self, step: int) -> None:
         """Text size for reading from a chair: +1, -1, or 0 for the default."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QPoint, QSignalBlocker, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ class ChainPanel(QWidget):
     """Lists local then regional muscles; choosing one asks for focus on it."""
 
     muscleRequested = Signal(str)
+    contextRequested = Signal(str, QPoint)  # muscle id ("" for none), global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,9 @@ class ChainPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.list.currentItemChanged.connect(self._on_current)
         self.list.itemActivated.connect(lambda item: self._on_current(item, None))
+        # Right click, the Menu key or Shift+F10: Hide / Isolate / Show all for a muscle.
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_context)
 
     def show_chain(self, links: tuple[Any, ...], focus: str | None) -> None:
         with QSignalBlocker(self.list):
@@ -76,6 +80,17 @@ class ChainPanel(QWidget):
             for i in range(self.list.count())
             if self.list.item(i).data(ID_ROLE)
         ]
+
+    def current_muscle(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None and item.data(ID_ROLE) else None
+
+    def _on_context(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos) or self.list.currentItem()
+        if item is not None and self.list.itemAt(pos) is None:
+            pos = self.list.visualItemRect(item).center()
+        muscle = item.data(ID_ROLE) if item is not None else None
+        self.contextRequested.emit(muscle or "", self.list.viewport().mapToGlobal(pos))
 
     def _on_current(self, item: QListWidgetItem | None, _previous: Any) -> None:
         if item is not None and item.data(ID_ROLE):

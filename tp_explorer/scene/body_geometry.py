@@ -1,0 +1,155 @@
+"""What the scene measures once from the meshes: each muscle's depth below the skin (the peel
+layers), the direction it is best seen from, and small point samples for framing and fading.
+
+Only mesh points and triangles are used (no ring or station layout), so the same code serves
+the built-in bellies and atlas meshes of any topology. Everything here is computed once at
+start-up: one k-d tree over the skin, one nearest-point query per muscle point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+SAMPLE_POINTS = 600  # per muscle: enough to find its front surface and screen footprint
+SHALLOW_FRACTION = 0.2  # the part of a muscle nearest the skin says which way it faces
+LAYER_COUNT_TARGET = 7  # depth bands the peel steps through (fewer where depths are close)
+MIN_BAND_M = 0.003
+
+
+@dataclass(frozen=True)
+class MuscleGeometry:
+    """Measured once per (mesh, side)."""
+
+    depth: float  # median distance of the muscle's points below the skin, metres
+    facing: np.ndarray  # unit vector from the muscle towards the nearest skin
+    area: float  # surface area, m^2 (its weight when choosing a view)
+    sample: np.ndarray  # (<= SAMPLE_POINTS, 3) points of the mesh, spread over it
+    normals: np.ndarray  # outward unit normals at the sample points
+    lo: np.ndarray  # bounding box
+    hi: np.ndarray
+
+
+def sample_ids(count: int, limit: int = SAMPLE_POINTS) -> np.ndarray:
+    """At most ``limit`` indices out of ``count``, at an even stride (mesh point order is
+    spatially local for the meshes we read, so a stride spreads the sample over the surface)."""
+    if count <= limit:
+        return np.arange(count)
+    return np.linspace(0, count - 1, limit).astype(int)
+
+
+def even_sample(points: np.ndarray, limit: int = SAMPLE_POINTS) -> np.ndarray:
+    """At most ``limit`` of the points, spread as ``sample_ids`` spreads them."""
+    points = np.asarray(points, dtype=float)
+    return points[sample_ids(len(points), limit)]
+
+
+def triangles(mesh: object) -> np.ndarray:
+    """(n, 3) point indices of a mesh's triangles (other polygons are split first)."""
+    if not mesh.is_all_triangles:  # type: ignore[attr-defined]
+        mesh = mesh.triangulate()  # type: ignore[attr-defined]
+    return np.asarray(mesh.regular_faces, dtype=int).reshape(-1, 3)  # type: ignore[attr-defined]
+
+
+def surface_area(points: np.ndarray, tris: np.ndarray) -> float:
+    if not len(tris):
+        return 0.0
+    a, b, c = points[tris[:, 0]], points[tris[:, 1]], points[tris[:, 2]]
+    return float(np.linalg.norm(np.cross(b - a, c - a), axis=1).sum() / 2)
+
+
+def vertex_normals(points: np.ndarray, tris: np.ndarray) -> np.ndarray:
+    """Area-weighted vertex normals from the triangles' winding (outward for closed meshes
+    wound outward, as the scene's back-face culling already requires)."""
+    a, b, c = points[tris[:, 0]], points[tris[:, 1]], points[tris[:, 2]]
+    face = np.cross(b - a, c - a)
+    normals = np.zeros_like(points, dtype=float)
+    for k in range(3):
+        np.add.at(normals, tris[:, k], face)
+    length = np.linalg.norm(normals, axis=1, keepdims=True)
+    return normals / np.where(length > 0, length, 1.0)
+
+
+def depth_layers(depths: dict[str, float]) -> dict[str, int]:
+    """Depth (m) by mesh id -> layer 0, 1, 2 ... from the skin inward.
+
+    Bands of equal thickness over the range of depths (about LAYER_COUNT_TARGET of them); empty
+    bands are skipped, so each peel step removes something.
+    """
+    if not depths:
+        return {}
+    values = np.array(list(depths.values()))
+    band = max((values.max() - values.min()) / LAYER_COUNT_TARGET, MIN_BAND_M)
+    bands = np.floor((values - values.min()) / band + 1e-9).astype(int)
+    rank = {b: i for i, b in enumerate(sorted(set(bands.tolist())))}
+    return {mesh: rank[int(b)] for mesh, b in zip(depths, bands, strict=True)}
+
+
+class BodyGeometry:
+    """Per-muscle measurements and the skin's zone directions, computed once from an Anatomy."""
+
+    def __init__(self, anatomy: object) -> None:
+        skin = anatomy.skin  # type: ignore[attr-defined]
+        skin_points = np.asarray(skin.points, dtype=float)
+        self.skin_tree = cKDTree(skin_points)
+        skin_tris = triangles(skin)
+        self.skin_normals = vertex_normals(skin_points, skin_tris)
+        self.skin_point_area = surface_area(skin_points, skin_tris) / max(len(skin_points), 1)
+        self.skin_points = skin_points
+        self._zones: dict[tuple[object, ...], tuple[np.ndarray, object]] = {}
+        self.muscles: dict[tuple[str, str], MuscleGeometry] = {}
+        for mesh_id, by_side in anatomy.muscles.items():  # type: ignore[attr-defined]
+            for side, mesh in by_side.items():
+                self.muscles[(mesh_id, side)] = self._measure(mesh)
+        # Both sides of a muscle peel together: one depth per mesh id.
+        by_mesh: dict[str, list[float]] = {}
+        for (mesh_id, _side), geo in self.muscles.items():
+            by_mesh.setdefault(mesh_id, []).append(geo.depth)
+        mesh_layers = depth_layers({m: float(np.mean(d)) for m, d in by_mesh.items()})
+        self.layers: dict[tuple[str, str], int] = {key: mesh_layers[key[0]] for key in self.muscles}
+        self.layer_count = max(self.layers.values(), default=-1) + 1
+
+    def _measure(self, mesh: object) -> MuscleGeometry:
+        points = np.asarray(mesh.points, dtype=float)  # type: ignore[attr-defined]
+        distance, nearest = self.skin_tree.query(points)
+        shallow = distance <= np.quantile(distance, SHALLOW_FRACTION)
+        facing = (self.skin_points[nearest[shallow]] - points[shallow]).mean(axis=0)
+        norm = np.linalg.norm(facing)
+        facing = facing / norm if norm > 1e-9 else np.array([0.0, -1.0, 0.0])
+        tris = triangles(mesh)
+        ids = sample_ids(len(points))
+        return MuscleGeometry(
+            depth=float(np.median(distance)),
+            facing=facing,
+            area=surface_area(points, tris),
+            sample=points[ids],
+            normals=vertex_normals(points, tris)[ids],
+            lo=points.min(axis=0),
+            hi=points.max(axis=0),
+        )
+
+    def zone_direction(self, point_ids: np.ndarray) -> tuple[np.ndarray, float]:
+        """(unit outward direction, weight) of a patch of skin given by its point indices."""
+        key = (len(point_ids), int(point_ids[0]) if len(point_ids) else -1)
+        cached = self._zones.get(key)
+        if cached is None:
+            cached = self._zones[key] = self._zone_direction(point_ids)
+        return cached
+
+    def zone_box(self, point_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Bounding box of a patch of skin."""
+        key = (len(point_ids), int(point_ids[0]) if len(point_ids) else -1, "box")
+        cached = self._zones.get(key)
+        if cached is None:
+            pts = self.skin_points[point_ids]
+            cached = self._zones[key] = (pts.min(axis=0), pts.max(axis=0))
+        return cached
+
+    def _zone_direction(self, point_ids: np.ndarray) -> tuple[np.ndarray, float]:
+        if not len(point_ids):
+            return np.zeros(3), 0.0
+        total = self.skin_normals[point_ids].sum(axis=0)
+        norm = float(np.linalg.norm(total))
+        return (total / norm if norm > 1e-9 else np.zeros(3)), norm * self.skin_point_area
