@@ -4,7 +4,7 @@
 # a virtual display that pytest starts itself (pytest-xvfb). Extra arguments go to pytest.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_debian_packages "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-ensure_venv "[test,build]"
+ensure_venv "[test,build,atlas]"
 cd "$REPO"
 export PATH="$VENV/bin:$PATH"
 unset QT_QPA_PLATFORM # the 3D widget needs a real (virtual) X display, not Qt's offscreen plugin
@@ -13,4 +13,15 @@ echo "== ruff check";           ruff check .
 echo "== ruff format --check";  ruff format --check .
 echo "== import contracts";     lint-imports --no-cache
 echo "== knowledge file";       tp-explorer check regions.yaml
+# The atlas tests run on BodyParts3D installed from the shared folder into a temporary data
+# dir (never the network); in CI that folder exists, so they must run, not skip.
+ATLAS_SOURCE="${TP_EXPLORER_ATLAS_SOURCE:-$REPO/../shared/bodyparts3d}"
+if [ -d "$ATLAS_SOURCE" ]; then
+  ATLAS_DATA="$(mktemp -d)"
+  trap 'rm -rf "$ATLAS_DATA"' EXIT
+  echo "== atlas install (from $ATLAS_SOURCE)"
+  TP_EXPLORER_DATA_DIR="$ATLAS_DATA" tp-explorer atlas install --from "$ATLAS_SOURCE"
+  export TP_EXPLORER_TEST_ATLAS_DATA="$ATLAS_DATA" TP_EXPLORER_REQUIRE_ATLAS=1
+  export TP_EXPLORER_ATLAS_SOURCE="$ATLAS_SOURCE"
+fi
 echo "== pytest";               python -m pytest "$@"

@@ -18,12 +18,14 @@ from tp_explorer.errors import TpExplorerError
 log = logging.getLogger(__name__)
 
 SIDES = ("left", "right", "both")
+ANATOMY_SOURCES = ("atlas", "builtin")
 COMMAND_MODULES = (
     "tp_explorer.commands.knowledge",
     "tp_explorer.commands.render",
     "tp_explorer.commands.handout",
     "tp_explorer.commands.quiz",
     "tp_explorer.commands.bench",
+    "tp_explorer.commands.atlas",
 )
 
 EPILOG = """\
@@ -58,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--side", choices=SIDES, default=None, help="which side of the body to show (default: both)"
     )
+    parser.add_argument(
+        "--anatomy",
+        choices=ANATOMY_SOURCES,
+        default=None,
+        help="draw the detailed atlas or the built-in schematic body (default: the atlas when "
+        "it is installed)",
+    )
     sub = parser.add_subparsers(dest="command", title="sub-commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -87,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.verbose)
     log.debug("tp-explorer %s, python %s", __version__, sys.version.split()[0])
     handler = getattr(args, "handler", open_window)
+    if getattr(args, "anatomy", None):
+        from tp_explorer.anatomy.loader import set_default_source
+
+        set_default_source(args.anatomy)
     try:
         return int(handler(args) or 0)
     except TpExplorerError as exc:

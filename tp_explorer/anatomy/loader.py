@@ -53,6 +53,15 @@ def _mesh(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
 
 log = logging.getLogger(__name__)
 SOURCES = ("atlas", "builtin")
+_default_source: str | None = None
+
+
+def set_default_source(source: str | None) -> None:
+    """The source load_anatomy() uses when not told (the command line's --anatomy)."""
+    global _default_source
+    if source not in (None, *SOURCES):
+        raise ValueError(f"anatomy source must be one of {SOURCES}, not {source!r}")
+    _default_source = source
 
 
 def atlas_installed() -> bool:
@@ -68,6 +77,8 @@ def load_anatomy(assets_dir: Path | str | None = None, source: str | None = None
     points the built-in source elsewhere. AssetError names the bad file."""
     if source not in (None, *SOURCES):
         raise ValueError(f"anatomy source must be one of {SOURCES}, not {source!r}")
+    if source is None and assets_dir is None:
+        source = _default_source
     if source == "atlas" or (source is None and assets_dir is None and atlas_installed()):
         from tp_explorer.anatomy.atlas.load import load_atlas
 

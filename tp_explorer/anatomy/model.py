@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pyvista as pv
@@ -39,9 +40,7 @@ class Anatomy:
     context_label: dict[str, str] = field(repr=False, default_factory=dict)
     source: str = "builtin"
     drawn: tuple[str, ...] = ()
-    _memo: dict[tuple[object, ...], np.ndarray] = field(
-        repr=False, default_factory=dict, compare=False
-    )
+    _memo: dict[tuple[object, ...], Any] = field(repr=False, default_factory=dict, compare=False)
 
     @property
     def triangles(self) -> int:
@@ -106,16 +105,30 @@ class Anatomy:
         while len(near) < 6:
             window *= 2
             near = np.nonzero(np.abs(t - along) <= window)[0]
-        k = int(near[np.argmax((pts[near] - centre) @ direction)])
+        order = near[np.argsort(-((pts[near] - centre) @ direction))]
         normals = self._normals(mesh_id, side)
-        inward = -normals[k]
-        surface = pts[k]
-        hits, _ = mesh.ray_trace(surface + 0.0005 * inward, surface + 0.2 * inward)
-        depth = 0.004
-        if len(hits):
-            thickness = float(np.linalg.norm(hits[0] - surface))
-            depth = min(thickness / 3.0, 0.015)
-        return (surface + depth * inward).astype(np.float64)
+        inside = self._signed_distance(mesh_id, side)
+        for k in order[:8]:  # the best-facing surface points, until one goes in cleanly
+            surface, inward = pts[k], -normals[k]
+            hits, _ = mesh.ray_trace(surface + 0.0005 * inward, surface + 0.2 * inward)
+            depth = 0.004
+            if len(hits):
+                depth = min(float(np.linalg.norm(hits[0] - surface)) / 3.0, 0.015)
+            point = surface + depth * inward
+            if inside.EvaluateFunction(*point) < 0:
+                return point.astype(np.float64)
+        return pts[order[0]].astype(np.float64)  # on the surface itself
+
+    def _signed_distance(self, mesh_id: str, side: str) -> Any:
+        """VTK's signed distance to the muscle surface (negative inside), made once."""
+        key = ("distance", mesh_id, side)
+        if key not in self._memo:
+            from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
+
+            fn = vtkImplicitPolyDataDistance()
+            fn.SetInput(self.muscles[mesh_id][side])
+            self._memo[key] = fn
+        return self._memo[key]
 
     def _normals(self, mesh_id: str, side: str) -> np.ndarray:
         key = ("normals", mesh_id, side)
