@@ -99,6 +99,7 @@ def _download(
 ) -> None:
     import pooch
 
+    pooch.get_logger().setLevel("WARNING")  # our own progress bar says what is fetched
     total = sum(e.bytes for e in entries)
     done = 0
     for e in entries:
@@ -119,15 +120,18 @@ def _download(
             raise InstallError(
                 f"{url}: the downloaded file does not match its SHA-256 ({exc})"
             ) from exc
-        except OSError as exc:
-            raise _os_error(dest, exc) from exc
-        except Exception as exc:  # requests' connection and HTTP errors
+        except Exception as exc:  # requests' connection and HTTP errors are OSErrors too
+            if isinstance(exc, OSError) and exc.errno in _LOCAL_ERRNOS:
+                raise _os_error(dest, exc) from exc
             raise InstallError(
                 f"{url}: download failed ({type(exc).__name__}: {exc}); run the install again "
                 "to resume (files already fetched are kept)"
             ) from exc
         done += e.bytes
         progress("download", done, total, e.file)
+
+
+_LOCAL_ERRNOS = (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EPERM)
 
 
 def _os_error(path: Path, exc: OSError) -> InstallError:
