@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSignalBlocker, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, Qt
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tp_explorer import palette
@@ -49,6 +49,10 @@ class ChainPanel(QWidget):
         # Right click, the Menu key or Shift+F10: Hide / Isolate / Show all for a muscle.
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_context)
+        for keys in ("Menu", "Shift+F10"):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._on_context(QPoint(-1, -1)))
 
     def show_chain(self, links: tuple[Any, ...], focus: str | None) -> None:
         with QSignalBlocker(self.list):
