@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from tp_explorer.scene.safety import SafetyLayer, SafetyView, safety_note
 from tp_explorer.state.safety import structures_near
+from tp_explorer.ui import atlas_offer
 from tp_explorer.ui.compare import ComparePanel
 from tp_explorer.ui.export_image import save_image_interactive
 from tp_explorer.ui.handout import export_handout_interactive
@@ -116,6 +117,7 @@ def install(window: Any) -> None:
     _add_dock(window, tools_menu, compare, "Compare muscles…", "action_compare", "Ctrl+Shift+C")
 
     window.features = FeatureSet(presentation, safety, quiz, router, compare)
+    window.atlas_offer = atlas_offer.install(window)
     _connect_picks(window, router)
 
 
