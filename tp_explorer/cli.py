@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "tp_explorer.commands.handout",
     "tp_explorer.commands.quiz",
     "tp_explorer.commands.bench",
+    "tp_explorer.commands.depth",
     "tp_explorer.commands.atlas",
 )
 

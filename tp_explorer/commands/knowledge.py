@@ -88,6 +88,9 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{where}: {n} problem{'s' if n != 1 else ''}; file refused\n")
         return exc.exit_code
     sys.stdout.write(f"{kb.source}: OK, {kb.summary()}\n")
+    from tp_explorer.commands.depth import warn_precaution_gaps
+
+    warn_precaution_gaps(kb)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tp_explorer.knowledge.cautions import NeedleCaution
 from tp_explorer.knowledge.model import (
     URGENCIES,
     Adjunct,
@@ -40,6 +41,7 @@ class Knowledge:
     muscles: dict[str, Muscle]
     sites: dict[str, Site]
     general_red_flags: tuple[RedFlag, ...] = ()  # signs that matter at every site
+    needle_cautions: tuple[NeedleCaution, ...] = ()  # margins per structure kind, with sources
     _areas: dict[str, tuple[Site, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def site(self, site_id: str) -> Site:

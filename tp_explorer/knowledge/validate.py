@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from tp_explorer.knowledge.cautions import needle_cautions
 from tp_explorer.knowledge.model import (
     BASES,
     ROLES,
@@ -228,6 +229,7 @@ def build(doc: YamlDocument) -> dict[str, object]:
             "muscles": (lambda c, v, p: v, True),
             "sites": (lambda c, v, p: v, True),
             "red_flags": (lambda c, v, p: v, False),
+            "needle_cautions": (needle_cautions, False),
         },
         "the knowledge file",
     )
@@ -269,6 +271,7 @@ def build(doc: YamlDocument) -> dict[str, object]:
         "muscles": {k: replace(m, studies=tuple(needled[k])) for k, m in muscles.items()},
         "sites": _relink(sites, needled),
         "general_red_flags": general_flags,
+        "needle_cautions": top["needle_cautions"] or (),
     }
 
 

@@ -1,0 +1,267 @@
+"""Needle depth and the structures near a needle's path, measured on one Anatomy.
+
+For a trigger point the needle path is the shortest straight line from the skin that does not
+pass through bone; along it we measure the distance to every nerve, artery, vein and organ the
+anatomy holds. All queries go through VTK (cell and point locators, OBB trees, implicit
+distance), built once per anatomy in a ``DepthMeter``. Numbers are in metres here; callers say
+"in this model" when they show them (one adult male body, one posture).
+
+Not measurable here: the lung and pleura (BodyParts3D's lower body has no thoracic organs), and
+on the built-in body, any artery, vein or organ (it has nerve and vessel centrelines only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyvista as pv
+from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
+from vtkmodules.vtkCommonCore import reference as vtk_reference
+from vtkmodules.vtkCommonCore import vtkDoubleArray, vtkIdList, vtkPoints
+from vtkmodules.vtkCommonDataModel import vtkCellLocator, vtkStaticPointLocator
+from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
+from vtkmodules.vtkFiltersGeneral import vtkOBBTree
+
+KINDS: tuple[str, ...] = ("nerve", "artery", "vein", "organ")
+NEAR_RADIUS_M = 0.03  # besides the nearest of each kind, list anything this close to the path
+SAMPLE_STEP_M = 0.0005  # spacing of the points sampled along the needle path
+ENTRY_CANDIDATES = 400  # skin points tried, nearest first, when the nearest path meets bone
+_CENTRELINE_RADIUS_M = 0.001  # nerve and vessel polylines are measured as thin tubes
+_SKIN_TOP_MARGIN_M = 0.003  # the skin is cropped at the top: its cut edge is not skin
+
+
+@dataclass(frozen=True)
+class NearStructure:
+    """A structure near a needle path: its distance from the trigger point and from the path."""
+
+    structure: str
+    kind: str  # one of KINDS
+    label: str
+    distance_m: float  # from the trigger point
+    path_distance_m: float  # closest approach to the segment skin entry -> trigger point
+
+
+@dataclass(frozen=True)
+class NeedlePath:
+    """The shortest bone-free straight path from the skin to one trigger point, in this model."""
+
+    trigger_point: str
+    side: str
+    target: tuple[float, float, float]
+    entry: tuple[float, float, float]
+    depth_m: float
+    crosses_bone: bool  # True when no bone-free entry was found among the nearest skin points
+    near: tuple[NearStructure, ...]  # nearest to the path first
+
+    @property
+    def direction(self) -> tuple[float, float, float]:
+        """Unit vector from the skin entry towards the trigger point."""
+        d = np.asarray(self.target) - np.asarray(self.entry)
+        n = float(np.linalg.norm(d))
+        return tuple(float(x) for x in (d / n if n > 0 else d))  # type: ignore[return-value]
+
+    def nearest(self, kind: str) -> NearStructure | None:
+        """The structure of this kind closest to the path, or None where the anatomy has none."""
+        of_kind = [s for s in self.near if s.kind == kind]
+        return of_kind[0] if of_kind else None
+
+    def within(self, thresholds_m: dict[str, float]) -> tuple[NearStructure, ...]:
+        """Structures whose path distance is within their kind's threshold (a caution)."""
+        return tuple(
+            s
+            for s in self.near
+            if s.kind in thresholds_m and s.path_distance_m <= thresholds_m[s.kind]
+        )
+
+
+def centreline_kind(structure: str) -> str:
+    """Kind of a polyline in ``Anatomy.nerves``: the drawn vessel courses follow the arteries."""
+    return "artery" if structure.endswith("_vessels") or "artery" in structure else "nerve"
+
+
+def _label(structure: str) -> str:
+    text = structure.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+class _Distance:
+    """Unsigned distance from many points to one surface, in one VTK call."""
+
+    def __init__(self, surface: pv.PolyData, offset: float = 0.0, signed: bool = True) -> None:
+        self._fn = vtkImplicitPolyDataDistance()
+        self._fn.SetInput(surface)
+        self._offset = offset
+        self._signed = signed
+
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        out = vtkDoubleArray()
+        self._fn.FunctionValue(numpy_to_vtk(np.ascontiguousarray(points, float), deep=True), out)
+        d = vtk_to_numpy(out)
+        if not self._signed:
+            return np.abs(d)
+        # Negative inside a closed surface: a point inside the structure is at distance 0.
+        return np.maximum(d + self._offset, 0.0)
+
+
+class DepthMeter:
+    """Locators for one anatomy, built once; ``measure`` answers per trigger point."""
+
+    def __init__(self, anatomy: object) -> None:
+        self.anatomy = anatomy
+        skin: pv.PolyData = anatomy.skin  # type: ignore[attr-defined]
+        top = skin.bounds[5] - _SKIN_TOP_MARGIN_M
+        cut = np.nonzero(skin.cell_centers().points[:, 2] >= top)[0]
+        self._skin = skin.remove_cells(cut) if len(cut) else skin.copy()
+        self._skin_distance = _Distance(self._skin, signed=False)
+        self._skin_obb = vtkOBBTree()
+        self._skin_obb.SetDataSet(self._skin)
+        self._skin_obb.BuildLocator()
+        self._skin_cells = vtkCellLocator()
+        self._skin_cells.SetDataSet(self._skin)
+        self._skin_cells.BuildLocator()
+        self._skin_points = vtkStaticPointLocator()
+        self._skin_points.SetDataSet(self._skin)
+        self._skin_points.BuildLocator()
+        self._skin_xyz = np.asarray(self._skin.points, dtype=float)
+        bones = [m for m in anatomy.bones.values() if m.n_cells]  # type: ignore[attr-defined]
+        self._bones = vtkOBBTree()
+        if bones:
+            self._bones.SetDataSet(pv.merge(bones) if len(bones) > 1 else bones[0])
+            self._bones.BuildLocator()
+        self._has_bones = bool(bones)
+        # structure id -> (kind, label, side or None, distance function)
+        self._structures: dict[str, tuple[str, str, str | None, _Distance]] = {}
+        nerves = getattr(anatomy, "nerves", {}) or {}
+        for sid, by_side in nerves.items():
+            for side, path in by_side.items():
+                if path is None or len(path) < 2:
+                    continue
+                tube = pv.lines_from_points(np.asarray(path, float)).tube(
+                    radius=_CENTRELINE_RADIUS_M, n_sides=8, capping=True
+                )
+                key = f"{sid}:{side}"
+                self._structures[key] = (
+                    centreline_kind(sid),
+                    _label(sid),
+                    side,
+                    _Distance(tube.triangulate(), offset=_CENTRELINE_RADIUS_M),
+                )
+        kinds = getattr(anatomy, "context_kind", {}) or {}
+        labels = getattr(anatomy, "context_label", {}) or {}
+        for cid, mesh in (getattr(anatomy, "context", {}) or {}).items():
+            kind = kinds.get(cid)
+            if kind not in KINDS or mesh.n_cells == 0:
+                continue
+            self._structures[cid] = (kind, labels.get(cid, _label(cid)), None, _Distance(mesh))
+
+    def skin_distance(self, points: np.ndarray) -> np.ndarray:
+        """Straight-line distance from each point to the nearest skin (bone not avoided)."""
+        return self._skin_distance(np.atleast_2d(np.asarray(points, dtype=float)))
+
+    def deepest(self, mesh: pv.PolyData, z: float, half_height: float = 0.01) -> float:
+        """Skin distance of a mesh's deepest point within ``half_height`` of the level ``z``."""
+        pts = np.asarray(mesh.points, dtype=float)
+        pts = pts[np.abs(pts[:, 2] - z) <= half_height]
+        return float(self.skin_distance(pts).max()) if len(pts) else float("nan")
+
+    def kinds_present(self) -> tuple[str, ...]:
+        """The structure kinds this anatomy can be measured against."""
+        have = {k for k, *_ in self._structures.values()}
+        return tuple(k for k in KINDS if k in have)
+
+    def entry(self, target: np.ndarray) -> tuple[np.ndarray, bool]:
+        """The skin point nearest ``target`` whose straight path to it misses every bone."""
+        closest = [0.0, 0.0, 0.0]
+        cell, sub, dist2 = vtk_reference(0), vtk_reference(0), vtk_reference(0.0)
+        self._skin_cells.FindClosestPoint(list(map(float, target)), closest, cell, sub, dist2)
+        best = np.asarray(closest, dtype=float)
+        if not self._meets_bone(best, target):
+            return best, False
+        ids = vtkIdList()
+        self._skin_points.FindClosestNPoints(ENTRY_CANDIDATES, list(map(float, target)), ids)
+        for i in range(ids.GetNumberOfIds()):
+            candidate = self._skin_xyz[ids.GetId(i)]
+            if not self._meets_bone(candidate, target):
+                return candidate.copy(), False
+        return best, True
+
+    def entry_from(self, target: np.ndarray, outward: np.ndarray) -> np.ndarray | None:
+        """Where a needle aimed at ``target`` from the ``outward`` side (e.g. posterior) enters
+        the skin: the first skin crossing on the ray from the target outwards."""
+        target = np.asarray(target, dtype=float)
+        u = np.asarray(outward, dtype=float)
+        u = u / np.linalg.norm(u)
+        hits = vtkPoints()
+        self._skin_obb.IntersectWithLine(list(target), list(target + 0.6 * u), hits, None)
+        if hits.GetNumberOfPoints() == 0:
+            return None
+        pts = vtk_to_numpy(hits.GetData()).astype(float)
+        return pts[int(np.argmin(np.linalg.norm(pts - target, axis=1)))]
+
+    def layers(
+        self, entry: np.ndarray, target: np.ndarray, meshes: dict[str, pv.PolyData]
+    ) -> list[tuple[str, float]]:
+        """(mesh id, depth from the skin where the path first enters it), shallowest first,
+        for the meshes the straight path from ``entry`` to ``target`` crosses."""
+        entry = np.asarray(entry, dtype=float)
+        target = np.asarray(target, dtype=float)
+        out = []
+        for mid, mesh in meshes.items():
+            hits, _ = mesh.ray_trace(entry, target)
+            if len(hits):
+                out.append((mid, float(np.linalg.norm(np.asarray(hits) - entry, axis=1).min())))
+        return sorted(out, key=lambda x: x[1])
+
+    def _meets_bone(self, a: np.ndarray, b: np.ndarray) -> bool:
+        if not self._has_bones:
+            return False
+        hits = vtkPoints()
+        self._bones.IntersectWithLine(list(map(float, a)), list(map(float, b)), hits, None)
+        return hits.GetNumberOfPoints() > 0
+
+    def measure(
+        self,
+        trigger_point: str,
+        side: str,
+        target: np.ndarray,
+        outward: np.ndarray | None = None,
+    ) -> NeedlePath:
+        """Needle path to one trigger point and the structures near it, nearest first.
+
+        By default the shortest bone-free path; with ``outward`` (a direction such as
+        posterior), the straight path coming in from that side.
+        """
+        target = np.asarray(target, dtype=float)
+        entry, crosses = self.entry(target)
+        if outward is not None:
+            aimed = self.entry_from(target, outward)
+            if aimed is not None:
+                entry, crosses = aimed, self._meets_bone(aimed, target)
+        depth = float(np.linalg.norm(target - entry))
+        n = max(2, int(np.ceil(depth / SAMPLE_STEP_M)) + 1)
+        samples = entry + np.linspace(0.0, 1.0, n)[:, None] * (target - entry)
+        found: list[NearStructure] = []
+        for key, (kind, label, s_side, dist) in self._structures.items():
+            if s_side is not None and s_side != side:
+                continue  # a nerve of the other side: never the nearest
+            d = dist(samples)  # last sample is the trigger point itself
+            found.append(
+                NearStructure(key.split(":")[0], kind, label, float(d[-1]), float(d.min()))
+            )
+        found.sort(key=lambda s: (s.path_distance_m, s.distance_m, s.structure))
+        keep: list[NearStructure] = []
+        seen_kinds: set[str] = set()
+        for s in found:
+            if s.kind not in seen_kinds or s.path_distance_m <= NEAR_RADIUS_M:
+                keep.append(s)
+                seen_kinds.add(s.kind)
+        return NeedlePath(
+            trigger_point,
+            side,
+            tuple(float(x) for x in target),  # type: ignore[arg-type]
+            tuple(float(x) for x in entry),  # type: ignore[arg-type]
+            depth,
+            crosses,
+            tuple(keep),
+        )

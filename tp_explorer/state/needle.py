@@ -1,0 +1,96 @@
+"""Needle depth tables for a muscle, and the nerves the precautions forget.
+
+Joins the anatomy's measurements (anatomy.depth) with the knowledge: a muscle's trigger points,
+the caution margins of regions.yaml and the written precautions. Numbers are "in this model".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tp_explorer.anatomy.depth import DepthMeter, NeedlePath
+from tp_explorer.state.safety import trigger_point_positions
+
+# How a nerve is named in precautions text; a nerve not listed is matched by its own words.
+_NERVE_WORDS: dict[str, str] = {
+    "common_fibular_nerve": r"\b(common )?(fibular|peroneal) nerve",
+    "tibial_nerve": r"\btibial (and [a-z ]+ )?nerves?\b|\btibial nerve",
+    "sciatic_nerve": r"\bsciatic\b",
+    "femoral_nerve": r"\bfemoral nerve|\bfemoral (and [a-z ]+ )?nerves?\b",
+}
+
+
+def thresholds_m(knowledge: Any) -> dict[str, float]:
+    """Caution margin per structure kind, in metres, from regions.yaml's needle_cautions."""
+    return {c.kind: c.within_mm / 1000.0 for c in getattr(knowledge, "needle_cautions", ())}
+
+
+def depth_table(
+    meter: DepthMeter, muscle: Any, sides: tuple[str, ...] = ("left", "right")
+) -> list[NeedlePath]:
+    """One shortest needle path per trigger point and side, in the muscle's order."""
+    out = []
+    for side in sides:
+        for tp_id, pos in trigger_point_positions(meter.anatomy, muscle, side):
+            out.append(meter.measure(tp_id, side, pos))
+    return out
+
+
+def mentions(nerve: str, precautions: tuple[str, ...]) -> bool:
+    """Whether the written precautions name this nerve."""
+    words = _NERVE_WORDS.get(nerve) or r"\b" + re.escape(
+        nerve.removesuffix("_nerve").replace("_", " ")
+    )
+    return re.search(words, " ".join(precautions), flags=re.IGNORECASE) is not None
+
+
+@dataclass(frozen=True)
+class PrecautionGap:
+    """A nerve measured within the caution margin of a muscle's needle path, not in its text."""
+
+    muscle: str
+    nerve: str
+    trigger_point: str
+    side: str
+    path_distance_mm: float
+    within_mm: float
+
+    def message(self) -> str:
+        return (
+            f"muscles.{self.muscle}.precautions: the {self.nerve.replace('_', ' ')} lies "
+            f"{self.path_distance_mm:.0f} mm from the needle path to trigger point "
+            f"'{self.trigger_point}' ({self.side}) in this model (caution margin "
+            f"{self.within_mm:.0f} mm), but the precautions do not mention it"
+        )
+
+
+def precaution_gaps(knowledge: Any, meter: DepthMeter) -> list[PrecautionGap]:
+    """Every (muscle, nerve) whose measured distance is within the margin but never written."""
+    margin = thresholds_m(knowledge).get("nerve")
+    if margin is None:
+        return []
+    gaps: list[PrecautionGap] = []
+    for muscle in knowledge.muscles.values():
+        if not all(tp.mesh in meter.anatomy.muscles for tp in muscle.trigger_points):
+            continue
+        seen: set[str] = set()
+        for path in depth_table(meter, muscle):
+            for s in path.near:
+                if s.kind != "nerve" or s.path_distance_m > margin or s.structure in seen:
+                    continue
+                if mentions(s.structure, muscle.precautions):
+                    continue
+                seen.add(s.structure)
+                gaps.append(
+                    PrecautionGap(
+                        muscle.id,
+                        s.structure,
+                        path.trigger_point,
+                        path.side,
+                        s.path_distance_m * 1000,
+                        margin * 1000,
+                    )
+                )
+    return gaps
