@@ -48,8 +48,13 @@ myofascial trigger points, their referral zones and the studies a clinic article
 cannot tell what causes anyone's pain. See a qualified clinician.
 
 Sources
-• Anatomy: the MyoLeg and MyoTorso models of the myo-sim package (Apache-2.0), derived from \
-Rajagopal et al. 2016 and Walia et al. 2025; see assets/NOTICE.md.
+• Detailed anatomy (when installed): BodyParts3D, © The Database Center for Life Science \
+(DBCLS), licensed under CC Attribution-Share Alike 2.1 Japan; files from the BodyParts3D 4.0 \
+meshes in the public GitHub repository aHer-dev/3DAnatomy, installed on this computer. \
+Quadratus lumborum, multifidus, the plantar fascia and the lower-limb nerves are drawn by \
+tp_explorer on the atlas's bones (BodyParts3D lacks them).
+• Built-in anatomy: the MyoLeg and MyoTorso models of the myo-sim package (Apache-2.0), \
+derived from Rajagopal et al. 2016 and Walia et al. 2025; see assets/NOTICE.md.
 • Referral zones and trigger points: secondary sources that follow Travell & Simons, listed per \
 muscle in regions.yaml; not checked against the 3rd edition of the manual.
 • Studies: the six references of the clinic article, with corrected citations and what each \
@@ -321,7 +326,12 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle("About tp_explorer")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(ABOUT_TEXT)
+        showing = (
+            "the detailed anatomy (BodyParts3D)"
+            if getattr(self.anatomy, "source", "builtin") == "atlas"
+            else "the built-in schematic anatomy (myo-sim)"
+        )
+        box.setText(f"{ABOUT_TEXT}\n\nNow showing: {showing}.")
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         self.about_box = box
