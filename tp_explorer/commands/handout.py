@@ -30,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="side shown (default both)",
     )
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+    p.add_argument(
+        "--anatomy",
+        choices=("atlas", "builtin"),
+        default=argparse.SUPPRESS,
+        help="the detailed atlas or the built-in body (default: the atlas when installed)",
+    )
     p.set_defaults(handler=run_handout)
 
 
@@ -41,6 +47,11 @@ def run_handout(args: argparse.Namespace) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from tp_explorer.ui.handout import write_site_handout
+
+    if getattr(args, "anatomy", None):
+        from tp_explorer.anatomy.loader import set_default_source
+
+        set_default_source(args.anatomy)
 
     path = write_site_handout(
         args.site, target, side, regions=getattr(args, "regions", None), overwrite=args.force

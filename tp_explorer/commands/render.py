@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--muscle", metavar="MUSCLE", help="focus one muscle of the chain")
     parser.add_argument("--force", action="store_true", help="replace FILE.png if it exists")
+    parser.add_argument(
+        "--anatomy",
+        choices=("atlas", "builtin"),
+        default=argparse.SUPPRESS,
+        help="the detailed atlas or the built-in body (default: the atlas when installed)",
+    )
     parser.set_defaults(handler=snapshot)
 
 
@@ -62,7 +68,7 @@ def snapshot(args: argparse.Namespace) -> int:
         raise InputError(f"unknown muscle {args.muscle!r}; see 'tp-explorer list'")
     if not str(args.out).lower().endswith(".png"):
         raise InputError(f"{args.out}: the snapshot is a PNG; give a name ending in .png")
-    anatomy = load_anatomy()
+    anatomy = load_anatomy(source=getattr(args, "anatomy", None))
     selection = Selection(site=args.site, focus=args.muscle, side=args.side)
     highlight = make_highlight(selection, knowledge)
     image = render_image(anatomy, highlight, DEFAULT_LAYERS, view=args.view, size=args.size)
