@@ -134,12 +134,14 @@ class Anatomy:
         key = ("normals", mesh_id, side)
         if key not in self._memo:
             mesh = self.muscles[mesh_id][side]
-            n = mesh.compute_normals(
-                cell_normals=False,
-                split_vertices=False,
-                consistent_normals=False,
-                auto_orient_normals=False,
-            )
+            n = mesh
+            if mesh.point_data.active_normals is None:
+                n = mesh.compute_normals(
+                    cell_normals=False,
+                    split_vertices=False,
+                    consistent_normals=False,
+                    auto_orient_normals=False,
+                )
             self._memo[key] = np.asarray(n.point_data["Normals"], dtype=float)
         return self._memo[key]
 

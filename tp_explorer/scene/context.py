@@ -39,7 +39,9 @@ class ContextLayer:
             kind = kinds.get(cid, "muscle")
             if kind not in DRAWN_KINDS:
                 continue
-            smooth = mesh.compute_normals(cell_normals=False, split_vertices=False)
+            smooth = mesh
+            if mesh.point_data.active_normals is None:
+                smooth = mesh.compute_normals(cell_normals=False, split_vertices=False)
             mapper = vtkPolyDataMapper()
             mapper.SetInputData(smooth)
             mapper.ScalarVisibilityOff()

@@ -20,7 +20,7 @@ import pyvista as pv
 from tp_explorer.errors import AssetError
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: point normals stored, so start-up computes none
 CACHE_FILE = "atlas.npz"
 STATUS_FILE = "atlas.json"
 ENV_DATA_DIR = "TP_EXPLORER_DATA_DIR"
@@ -46,20 +46,49 @@ def _pack(named: list[tuple[str, pv.PolyData]]) -> dict[str, np.ndarray]:
     nfaces = np.array([m.n_cells for _, m in named], dtype=np.int64)
     points = np.vstack([np.asarray(m.points, dtype=np.float32) for _, m in named])
     faces = np.vstack([m.regular_faces.astype(np.int32) for _, m in named])
-    return {"names": names, "npts": npts, "nfaces": nfaces, "points": points, "faces": faces}
+    normals = np.vstack([_normals(m) for _, m in named]).astype(np.float32)
+    return {
+        "names": names,
+        "npts": npts,
+        "nfaces": nfaces,
+        "points": points,
+        "faces": faces,
+        "normals": normals,
+    }
+
+
+def _normals(mesh: pv.PolyData) -> np.ndarray:
+    """Smooth point normals, computed at install so the window does not at each start."""
+    n = mesh.compute_normals(
+        cell_normals=False,
+        split_vertices=False,
+        consistent_normals=False,
+        auto_orient_normals=False,
+    )
+    return np.asarray(n.point_data["Normals"])
+
+
+def _with_normals(mesh: pv.PolyData, normals: np.ndarray) -> pv.PolyData:
+    mesh.point_data["Normals"] = normals
+    mesh.point_data.active_normals_name = "Normals"
+    return mesh
 
 
 def _unpack(a: dict[str, np.ndarray], prefix: str) -> dict[str, pv.PolyData]:
     out: dict[str, pv.PolyData] = {}
     p0 = f0 = 0
     pts, faces = a[f"{prefix}_points"].astype(np.float64), a[f"{prefix}_faces"]
+    normals = a[f"{prefix}_normals"].astype(np.float64)
+    if normals.shape != pts.shape:
+        raise ValueError(f"{prefix}: normals do not match the points")
     for name, npt, nf in zip(
         a[f"{prefix}_names"], a[f"{prefix}_npts"], a[f"{prefix}_nfaces"], strict=True
     ):
         f = faces[f0 : f0 + nf]
         if len(f) and (f.min() < 0 or f.max() >= npt):
             raise ValueError(f"{prefix} {name}: a face points past its mesh")
-        out[str(name)] = pv.PolyData.from_regular_faces(pts[p0 : p0 + npt], f)
+        mesh = pv.PolyData.from_regular_faces(pts[p0 : p0 + npt], f)
+        out[str(name)] = _with_normals(mesh, normals[p0 : p0 + npt])
         p0, f0 = p0 + int(npt), f0 + int(nf)
     if p0 != len(pts) or f0 != len(faces):
         raise ValueError(f"{prefix}: counts do not add up")
@@ -87,6 +116,7 @@ def arrays_of(built: dict[str, Any]) -> dict[str, np.ndarray]:
     out["superficial"] = built["superficial"].astype(np.float64)
     skin = built["skin"]
     out["skin_points"] = np.asarray(skin.points, dtype=np.float32)
+    out["skin_normals"] = _normals(skin).astype(np.float32)
     out["skin_faces"] = skin.regular_faces.astype(np.int32)
     out["skin_area"] = built["skin_area"]
     out["skin_side"] = built["skin_side"]

@@ -51,6 +51,8 @@ def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
     import pyvista as pv
 
     skin = pv.PolyData.from_regular_faces(a["skin_points"].astype(np.float64), a["skin_faces"])
+    skin.point_data["Normals"] = a["skin_normals"].astype(np.float64)
+    skin.point_data.active_normals_name = "Normals"
     skin_area, skin_side = a["skin_area"], a["skin_side"]
     if len(skin_area) != skin.n_points or len(skin_side) != skin.n_points:
         raise ValueError("skin areas do not match the skin points")
