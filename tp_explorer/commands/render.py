@@ -7,7 +7,7 @@ import re
 
 from tp_explorer.errors import InputError
 
-VIEWS = ("anterior", "posterior", "lateral", "medial")
+VIEWS = ("auto", "anterior", "posterior", "lateral", "medial")
 SIDES = ("left", "right", "both")
 
 
@@ -33,7 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
     parser.add_argument("--side", choices=SIDES, default="both", help="side shown (default both)")
     parser.add_argument(
-        "--view", choices=VIEWS, default="anterior", help="camera (default anterior)"
+        "--view",
+        choices=VIEWS,
+        default="auto",
+        help="camera; default auto: the view that shows most of the chain, as the window turns to",
     )
     parser.add_argument(
         "--size", type=parse_size, default=(1200, 900), metavar="WxH", help="default 1200x900"

@@ -52,6 +52,7 @@ ZONE_KINDS = ("essential", "spillover")
 FADED_OPACITY = 0.15  # a chain muscle in front of the focused one
 FADED_BONE_OPACITY = 0.25
 ROLE_WEIGHT = {"focus": 1.0, "local": 1.0, "regional": 0.6, "compare_a": 1.0, "compare_b": 1.0}
+MUSCLE_SPECULAR = 0.3
 ZONE_WEIGHT = 0.5  # a zone counts for half a muscle of the same area when choosing a view
 
 
@@ -86,6 +87,8 @@ class BodyScene:
         self._props: dict[int, tuple[Any, ...]] = {}  # last (colour, opacity, visible) set
         self.side_bounds: dict[str, tuple[float, ...]] = {}
         self._trigger_points: dict[tuple[Any, ...], np.ndarray] = {}
+        self._marker_points: dict[tuple[Any, ...], pv.PolyData | None] = {}
+        self._markers_shown: tuple[Any, ...] | None = None
         self._base: dict[int, tuple[Any, ...]] = {}  # id(actor) -> props before fading
         self.faded: set[Any] = set()  # keys of muscle / bone actors faded for the focus
         self.view = "anterior"
@@ -191,7 +194,7 @@ class BodyScene:
                     (mesh_id, side),
                     color=palette.CONTEXT,
                     smooth_shading=True,
-                    specular=0.3,
+                    specular=MUSCLE_SPECULAR,
                     # Bellies are closed and wound outward (tests/anatomy): their back faces are
                     # never seen when opaque, and a ghosted belly drawn once instead of twice
                     # reads the same. ~7 ms less per frame in software rendering.
@@ -269,7 +272,14 @@ class BodyScene:
         """Every prop in the renderer (3D actors and 2D labels); constant after start-up."""
         return self.plotter.renderer.GetViewProps().GetNumberOfItems()
 
-    def _set(self, actor: Any, colour: str | None, opacity: float | None, visible: bool) -> None:
+    def _set(
+        self,
+        actor: Any,
+        colour: str | None,
+        opacity: float | None,
+        visible: bool,
+        muscle: bool = False,
+    ) -> None:
         state = (colour, opacity, visible)
         if self._props.get(id(actor)) == state:
             return
@@ -280,6 +290,15 @@ class BodyScene:
             prop.SetColor(*palette.rgb_float(colour))
         if opacity is not None:
             prop.SetOpacity(opacity)
+            if muscle:
+                # A faint ghost shows its shape, not its highlights: flat and without specular
+                # it costs the software rasteriser less per pixel, and reads the same.
+                solid = opacity >= 1.0
+                prop.SetSpecular(MUSCLE_SPECULAR if solid else 0.0)
+                if solid:
+                    prop.SetInterpolationToPhong()
+                else:
+                    prop.SetInterpolationToFlat()
 
     @property
     def depth_layers(self) -> dict[tuple[str, str], int]:
@@ -358,7 +377,7 @@ class BodyScene:
             colour, opacity, drawn = self._base[id(actor)]
             if ("muscle", key) in faded:
                 opacity = min(opacity, FADED_OPACITY)
-            self._set(actor, colour, opacity, drawn)
+            self._set(actor, colour, opacity, drawn, muscle=True)
         for group, actor in self.bone_actors.items():
             _colour, opacity, drawn = self._base[id(actor)]
             if ("bone", group) in faded:
@@ -406,14 +425,22 @@ class BodyScene:
         return result
 
     def _fill_markers(self, highlight: Highlight, show: bool) -> None:
-        points = [
-            self._trigger_point(m.mesh, m.side, m.along, m.aspect)
-            for m in highlight.markers
-            if (m.mesh, m.side) in self.muscle_actors and m.side in highlight.sides
-        ]
-        if points:
-            self._marker_mesh.copy_from(pv.PolyData(np.asarray(points, dtype=float)))
-        self._set(self.marker_actor, None, None, show and bool(points))
+        key = (highlight.markers, highlight.sides)
+        points = self._marker_points.get(key)
+        if points is None:
+            found = [
+                self._trigger_point(m.mesh, m.side, m.along, m.aspect)
+                for m in highlight.markers
+                if (m.mesh, m.side) in self.muscle_actors and m.side in highlight.sides
+            ]
+            points = pv.PolyData(np.asarray(found, dtype=float)) if found else None
+            if len(self._marker_points) > 64:  # a session visits a few dozen selections
+                self._marker_points.clear()
+            self._marker_points[key] = points
+        if points is not None and key != self._markers_shown:
+            self._marker_mesh.ShallowCopy(points)
+            self._markers_shown = key
+        self._set(self.marker_actor, None, None, show and points is not None)
 
     def _trigger_point(self, mesh: str, side: str, along: float, aspect: str | None) -> Any:
         """The anatomy's trigger point, computed once per (mesh, side, along, aspect)."""
@@ -484,7 +511,7 @@ class BodyScene:
         camera.SetFocalPoint(*pose.focal)
         camera.SetViewUp(*pose.up)
         self._clip(camera)
-        if fade:
+        if fade and (self.faded or self.highlight.focus is not None):
             self.update_fading()
         if render:
             self.render()

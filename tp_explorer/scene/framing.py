@@ -102,14 +102,16 @@ def best_view(
     the nearest skin, weighted by their surface; zones by their outward normal and area. Ties
     keep ``prefer`` (the current view), so the camera does not swing for nothing.
     """
-    items = [(np.asarray(f, dtype=float), float(w)) for f, w in facings]
+    items = list(facings)
     if not items:
         return prefer
+    directions = np.array([f for f, _w in items], dtype=float).reshape(-1, 3)
+    weights = np.array([w for _f, w in items], dtype=float)
     views = candidate_views(side)
     scores = {}
     for view in views:
         direction = np.asarray(view_direction(view, side), dtype=float)
-        scores[view] = sum(w * max(0.0, float(f @ direction)) for f, w in items)
+        scores[view] = float(weights @ np.maximum(directions @ direction, 0.0))
     best = max(views, key=lambda v: scores[v])
     if prefer in scores and scores[prefer] >= scores[best] * 0.98:
         return prefer
@@ -144,11 +146,10 @@ def project(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """World points -> (display xy from the viewport's corner, distance along the view axis,
     in front of the camera). ``matrix`` is the camera's composite projection (4 x 4)."""
-    homogeneous = np.c_[points, np.ones(len(points))] @ matrix.T
+    homogeneous = points @ matrix[:, :3].T + matrix[:, 3]
     w = homogeneous[:, 3]
     in_front = w > 1e-9
     safe = np.where(in_front, w, 1.0)[:, None]
-    ndc = homogeneous[:, :3] / safe
     width, height = size
-    xy = np.c_[(ndc[:, 0] + 1) * 0.5 * width, (ndc[:, 1] + 1) * 0.5 * height]
+    xy = (homogeneous[:, :2] / safe + 1.0) * (0.5 * width, 0.5 * height)
     return xy, w, in_front

@@ -18,6 +18,7 @@ texture until the text changes. The pool's size is fixed when the scene is built
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,9 @@ class LabelPool:
         self._font_size = font_size
         self._visible = False
         self._placements: list[Placement] = []
+        self.last_layout_ms = 0.0
+        self._inputs = 0  # counts show() calls: new inputs need a new layout
+        self._laid_out: tuple[object, ...] | None = None
         for _ in range(size):
             actor = vtkTextActor()
             actor.SetTextScaleModeToNone()
@@ -122,6 +126,7 @@ class LabelPool:
     def set_font_size(self, points: int) -> None:
         """Text size in points (presentation mode enlarges it); takes effect on the next render."""
         self._font_size = points
+        self._laid_out = None
         self._sizes.clear()
         for actor in self.actors:
             actor.GetTextProperty().SetFontSize(points)
@@ -166,6 +171,7 @@ class LabelPool:
         self._texts = [texts[i] for i in order]
         self._avoid = np.zeros((0, 3)) if avoid is None else np.asarray(avoid, float).reshape(-1, 3)
         self._visible = visible and bool(self._texts)
+        self._inputs += 1
         for index, actor in enumerate(self.actors):
             if index < len(self._texts):
                 if actor.GetInput() != self._texts[index]:
@@ -212,7 +218,24 @@ class LabelPool:
 
     def _on_render(self, _obj: Any = None, _event: str = "") -> None:
         if not self._visible or not self._texts:
+            self.last_layout_ms = 0.0
             return
+        camera = self.renderer.GetActiveCamera()
+        key = (
+            camera.GetMTime(),
+            tuple(self.renderer.GetSize()),
+            self._inputs,
+            self._font_size,
+        )
+        if key == self._laid_out:  # a render for another reason: the layout stands
+            self.last_layout_ms = 0.0
+            return
+        started = time.perf_counter()
+        self._layout()
+        self._laid_out = key
+        self.last_layout_ms = (time.perf_counter() - started) * 1000
+
+    def _layout(self) -> None:
         width, height = (int(v) for v in self.renderer.GetSize())
         if width < 2 or height < 2:
             return
@@ -319,12 +342,15 @@ def _front_anchors(
         nearest = np.full(inverse.max() + 1, np.inf)
         np.minimum.at(nearest, inverse[ok], depth[ok])
         ok &= depth <= nearest[inverse] + FRONT_TOLERANCE_M
+    # owner is grouped (labels' points are stacked in order): one slice per label
+    bounds = np.searchsorted(owner, np.arange(count + 1))
     for label in range(count):
-        seen = np.nonzero(ok & (owner == label))[0]
+        lo, hi = bounds[label], bounds[label + 1]
+        seen = lo + np.nonzero(ok[lo:hi])[0]
         if not len(seen):
             continue
-        middle = np.median(xy[seen], axis=0)
-        best = seen[np.argmin(np.linalg.norm(xy[seen] - middle, axis=1))]
+        middle = xy[seen].mean(axis=0)
+        best = seen[np.argmin(((xy[seen] - middle) ** 2).sum(axis=1))]
         result[label] = (points[best], xy[best])
     return result
 
@@ -353,21 +379,21 @@ class _Layout:
                 seen = xy[front][ok]
                 self.body = (float(seen[:, 0].min()), float(seen[:, 0].max()))
 
-    def _free(self, box: tuple[float, float, float, float]) -> bool:
-        x0, y0, x1, y1 = box
-        if x0 < EDGE_PX or y0 < EDGE_PX or x1 > self.width - EDGE_PX or y1 > self.height - EDGE_PX:
-            return False
-        for other in self.boxes:
-            if not (
-                x1 + MARGIN_PX <= other[0]
-                or other[2] + MARGIN_PX <= x0
-                or y1 + MARGIN_PX <= other[1]
-                or other[3] + MARGIN_PX <= y0
-            ):
-                return False
-        c0, r0 = int(x0 // CELL_PX), int(y0 // CELL_PX)
-        c1, r1 = int(x1 // CELL_PX), int(y1 // CELL_PX)
-        return not self.grid[c0 : c1 + 1, r0 : r1 + 1].any()
+    def _free_rows(self, x0: float, x1: float) -> np.ndarray:
+        """Per pixel row of the canvas: whether a label spanning x0..x1 may cover it (no
+        highlighted muscle, no placed label with its margin, inside the edges)."""
+        c0, c1 = max(int(x0 // CELL_PX), 0), int(x1 // CELL_PX)
+        blocked_cells = self.grid[c0 : c1 + 1, :].any(axis=0)
+        blocked = np.repeat(blocked_cells, CELL_PX)[: self.height]
+        if len(blocked) < self.height:
+            blocked = np.concatenate([blocked, np.zeros(self.height - len(blocked), bool)])
+        blocked[:EDGE_PX] = True
+        blocked[self.height - EDGE_PX :] = True
+        for bx0, by0, bx1, by1 in self.boxes:
+            if x1 + MARGIN_PX > bx0 and bx1 + MARGIN_PX > x0:
+                lo = max(int(np.floor(by0 - MARGIN_PX)), 0)
+                blocked[lo : int(np.ceil(by1 + MARGIN_PX)) + 1] = True
+        return ~blocked
 
     def place(
         self, anchor: np.ndarray, size: tuple[int, int]
@@ -381,17 +407,23 @@ class _Layout:
         sides = [("left", left_x), ("right", right_x)]
         if ax > (self.body[0] + self.body[1]) / 2:
             sides.reverse()
-        step = h / 2 + MARGIN_PX
-        tries = int(self.height / step) + 1
-        for k in range(2 * tries):
-            offset = (k + 1) // 2 * step * (1 if k % 2 else -1)
-            y0 = ay - h / 2 + offset
-            for name, x0 in sides:
-                box = (x0, y0, x0 + w, y0 + h)
-                if self._free(box):
-                    self.boxes.append(box)
-                    end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
-                    return box, end
+        rows = int(np.ceil(h)) + 1
+        for name, x0 in sides:
+            if x0 < EDGE_PX - 0.5 or x0 + w > self.width - EDGE_PX + 0.5:
+                continue
+            free = self._free_rows(x0, x0 + w)
+            if len(free) < rows:
+                continue
+            # windows of ``rows`` free pixel rows: starts whose whole window is free
+            blocked = np.concatenate([[0], np.cumsum(~free)])
+            starts = np.nonzero(blocked[rows:] - blocked[:-rows] == 0)[0]
+            if not len(starts):
+                continue
+            y0 = float(starts[np.argmin(np.abs(starts - (ay - h / 2)))])
+            box = (x0, y0, x0 + w, y0 + h)
+            self.boxes.append(box)
+            end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
+            return box, end
         return None
 
 

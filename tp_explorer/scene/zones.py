@@ -102,11 +102,13 @@ class SkinPaint:
                 if len(local):
                     self.cells[key][half] = local
         self.painted: dict[Key, str] = {}
+        self._base: np.ndarray | None = None  # the plain colour every unpainted cell has
 
     def bind(self, half: str, colours: np.ndarray) -> None:
         """Write into ``colours`` from now on: the numpy view of the array the mapper draws."""
         colours[:] = self.colours[half]
         self.colours[half] = colours
+        self._base = None
 
     def paint(self, zones: Mapping[Key, str], sides: tuple[str, ...], skin: bool) -> set[str]:
         """Rewrite the colours in place; return the halves that show any zone cell.
@@ -115,8 +117,14 @@ class SkinPaint:
         stay unpainted. Without ``skin`` every unpainted cell is fully transparent.
         """
         base = SKIN_RGBA if skin else CLEAR_RGBA
-        for colours in self.colours.values():
-            colours[:] = base
+        if self._base is base:  # only the last zones' cells need the plain colour back
+            for key in self.painted:
+                for half, local in self.cells[key].items():
+                    self.colours[half][local] = base
+        else:
+            for colours in self.colours.values():
+                colours[:] = base
+            self._base = base
         self.painted = {k: kind for k, kind in zones.items() if k[1] in sides and k in self.cells}
         shown: set[str] = set()
         for key, kind in self.painted.items():

@@ -70,6 +70,9 @@ class BenchResult:
     selection_ratio_front_frame: float = 0.0
     selection_apply_ms: float = 0.0
     selection_with_panels_ms: float = 0.0
+    # median ms of each step of a selection, up to the repainted frame (controller.last_spans):
+    # highlight, apply, framing, render (of which labels: their layout), repaint
+    selection_breakdown_ms: dict[str, float] = field(default_factory=dict)
     rss_mb: float = 0.0  # steady: after 200 selections and the idle second that follows
     rss_peak_mb: float = 0.0
     rss_after_200_selections_mb: float = 0.0  # at once, before the window has been idle
@@ -328,6 +331,7 @@ def run_benchmark(
     tree = window.sites_panel.tree
     items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     latencies, totals, applies = [], [], []
+    spans: list[dict[str, float]] = []
     swaps: list[float] = []
     window.plotter.frameSwapped.connect(lambda: swaps.append(time.perf_counter()))
     for round_index in range(selections):
@@ -349,11 +353,16 @@ def run_benchmark(
         # finish (they would otherwise be painted inside the next selection's frame).
         _settle(app)
         applies.append(getattr(window.controller, "last_apply_ms", 0.0))
+        spans.append(dict(getattr(window.controller, "last_spans", {})))
     result.rss_after_200_selections_mb, _ = _rss_mb()  # at once, before any idle moment
     result.frame_selected_ms = statistics.median(_frame_times(window.plotter, frames, app))
     result.selection_ms = statistics.median(latencies)
     result.selection_p95_ms = _percentile(latencies, 0.95)
     result.selection_apply_ms = statistics.median(applies)
+    names = dict.fromkeys(name for step in spans for name in step)
+    result.selection_breakdown_ms = {
+        name: round(statistics.median(step.get(name, 0.0) for step in spans), 2) for name in names
+    }
     result.selection_with_panels_ms = statistics.median(totals)
     result.selection_ratio = result.selection_ms / result.frame_ms
     # the same latency against one frame of the selected scene (labels, markers, painted skin)
@@ -397,7 +406,10 @@ def format_table(result: BenchResult) -> str:
     for key, value in asdict(result).items():
         if key in {"renderer", "machine", "window_size", "cold_start_runs_s"}:
             continue
-        text = f"{value:,.3f}" if isinstance(value, float) else f"{value:,}"
+        if isinstance(value, dict):
+            text = ", ".join(f"{k} {v:.1f}" for k, v in value.items())
+        else:
+            text = f"{value:,.3f}" if isinstance(value, float) else f"{value:,}"
         if key in TARGETS:
             op, limit = TARGETS[key]
             ok = value <= limit

@@ -64,6 +64,7 @@ class Controller(QObject):
         self.view = "anterior"
         self.highlight = Highlight()
         self.last_apply_ms = 0.0
+        self.last_spans: dict[str, float] = {}  # the last selection's steps, ms (for the bench)
         self.opened_urls: list[str] = []
         self.pick_interceptors: list[Callable[[Any], bool]] = []
         self._connections = [
@@ -303,18 +304,30 @@ class Controller(QObject):
         # The 3D frame first, pushed to the screen at once; the side panels follow. Rebuilding
         # the details takes ~30 ms of Qt layout, and the picture should not wait for the text.
         if names & SCENE_FIELDS and sel.mode in SCENE_MODES:
-            started = time.perf_counter()
+            clock = [time.perf_counter()]
+
+            def lap(name: str) -> None:
+                clock.append(time.perf_counter())
+                self.last_spans[name] = (clock[-1] - clock[-2]) * 1000
+
             self.highlight = make_highlight(self.state, self.knowledge, self.scene.depth_layers)
+            lap("highlight")
             self.scene.apply(self.highlight, sel.layers, render=False)
+            lap("apply")
             if names & FRAME_FIELDS:
                 if self.scene.framed_keys():
                     self.view = self.scene.view = self.scene.best_view(sel.side)
-                self.motion.move_to(self.scene.framing(self.view, sel.side))
+                pose = self.scene.framing(self.view, sel.side)
+                lap("framing")
+                self.motion.move_to(pose)
             else:
                 self.scene.render()
+            lap("render")
             if self.canvas.widget.isVisible():
                 self.canvas.widget.repaint()
-            self.last_apply_ms = (time.perf_counter() - started) * 1000
+            lap("repaint")
+            self.last_spans["labels"] = self.scene.labels.last_layout_ms
+            self.last_apply_ms = (clock[-1] - clock[0]) * 1000
             log.debug("selection painted in %.1f ms", self.last_apply_ms)
         if names & {"peel"} and self.peel_control is not None:
             self.peel_control.show_peel(sel.peel, max(self.scene.layer_count - 1, 0))

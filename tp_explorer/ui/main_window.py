@@ -144,8 +144,15 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.actions = build_actions(self)
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.peel_control)
+        # Peeling and per-structure control get a row of their own (the main row is full).
+        self.addToolBarBreak()
+        self.structure_toolbar = QToolBar("Layers and structures", self)
+        self.structure_toolbar.setObjectName("structureToolbar")
+        self.addToolBar(self.structure_toolbar)
+        self.structure_toolbar.addWidget(self.peel_control)
+        self.structure_toolbar.addSeparator()
+        for name in ("hide", "isolate", "show_all"):
+            self.structure_toolbar.addAction(self.actions.structure[name])
         # A drag or wheel turn ended: the focused muscle's occluders are those of the new view.
         self.plotter.iren.add_observer(
             "EndInteractionEvent", lambda *_: self.controller.camera_moved()
