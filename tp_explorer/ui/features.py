@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from tp_explorer.scene.safety import SafetyLayer, SafetyView, safety_note
 from tp_explorer.state.safety import structures_near
-from tp_explorer.ui import atlas_offer
+from tp_explorer.ui import atlas_offer, needle_view
 from tp_explorer.ui.compare import ComparePanel
 from tp_explorer.ui.export_image import save_image_interactive
 from tp_explorer.ui.handout import export_handout_interactive
@@ -118,6 +118,7 @@ def install(window: Any) -> None:
 
     window.features = FeatureSet(presentation, safety, quiz, router, compare)
     window.atlas_offer = atlas_offer.install(window)
+    window.needle_view = needle_view.install(window)
     _connect_picks(window, router)
 
 

@@ -1,0 +1,63 @@
+"""The Needle view on the atlas: with a muscle focused it draws the path, highlights the
+structures near it, cuts the body along the path, and words every number "in this model"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def atlas_window(qapp: Any, knowledge: Any, atlas: Any, isolated_settings: Any) -> Any:
+    from tp_explorer.ui.main_window import MainWindow
+
+    w = MainWindow(knowledge, atlas, restore=False)
+    w.show()
+    qapp.processEvents()
+    yield w
+    w.close()
+
+
+def test_needle_view_needs_a_focused_muscle(atlas_window: Any) -> None:
+    atlas_window.state.update(site="pelvis", focus=None, side="left")
+    assert not atlas_window.needle_view.action.isEnabled()
+    atlas_window.state.update(focus="piriformis")
+    assert atlas_window.needle_view.action.isEnabled()
+
+
+def test_piriformis_needle_view_shows_path_sciatic_nerve_and_cut(atlas_window: Any) -> None:
+    needle = atlas_window.needle_view
+    atlas_window.state.update(site="pelvis", focus="piriformis", side="left")
+    needle.action.setChecked(True)
+    try:
+        layer = needle.layer
+        assert layer.visible and layer.needle_actor.GetVisibility()
+        assert layer.highlighted["sciatic_nerve:left"].GetVisibility()
+        clipped = layer.clipped_actors()
+        assert atlas_window.scene.muscle_actors[("gluteus_maximus", "left")] in clipped
+        assert all(a.GetMapper().GetClippingPlanes().GetNumberOfItems() == 1 for a in clipped)
+        note = layer.note.GetText(2)
+        assert "In this model" in note and "mm below the skin" in note
+        assert "Sciatic nerve" in note and "Not a safe depth" in note
+        path = needle.paths[0]
+        assert 0.02 < path.depth_m < 0.12
+        first = path.trigger_point
+        needle.next_point()
+        assert needle.paths[needle.index].trigger_point != first
+    finally:
+        needle.action.setChecked(False)
+    assert not needle.layer.visible
+    gmax = atlas_window.scene.muscle_actors[("gluteus_maximus", "left")]
+    assert gmax.GetMapper().GetClippingPlanes() is None or (
+        gmax.GetMapper().GetClippingPlanes().GetNumberOfItems() == 0
+    )
+
+
+def test_unfocusing_turns_the_needle_view_off(atlas_window: Any) -> None:
+    needle = atlas_window.needle_view
+    atlas_window.state.update(site="lower_leg", focus="tibialis_posterior", side="right")
+    needle.action.setChecked(True)
+    assert needle.layer.visible
+    atlas_window.state.update(focus=None)
+    assert not needle.action.isChecked() and not needle.layer.visible

@@ -1,0 +1,203 @@
+"""The needle view: one trigger point's needle path from the skin, the structures near it in
+their own colours, and a cut through the body along the path so the layers it crosses show.
+
+Made once per scene; ``show(...)`` only moves a few small inputs, sets clipping planes on the
+body's mappers and aims the camera. ``hide()`` undoes all of it. Numbers are "in this model".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+from vtkmodules.vtkCommonDataModel import vtkPlane
+
+from tp_explorer import palette
+
+KIND_COLOURS = {
+    "nerve": palette.NERVE,
+    "artery": palette.ARTERY,
+    "vein": palette.VEIN,
+    "organ": palette.VESSEL,
+}
+NEEDLE_COLOUR = "#4D4D4D"
+ENTRY_COLOUR = "#111111"
+TARGET_COLOUR = palette.FOCUS
+LIST_WITHIN_M = 0.03  # the note lists what is this close, and always the nearest nerve and artery
+
+
+def cut_normal(direction: np.ndarray) -> np.ndarray:
+    """The normal of a plane that holds the needle and is as near vertical as it can be, so
+    the cut shows the path from the side with the body upright."""
+    d = np.asarray(direction, dtype=float)
+    d = d / max(np.linalg.norm(d), 1e-12)
+    n = np.cross(d, np.array([0.0, 0.0, 1.0]))
+    if np.linalg.norm(n) < 0.2:  # a near-vertical needle: cut front to back instead
+        n = np.cross(d, np.array([0.0, 1.0, 0.0]))
+    return n / np.linalg.norm(n)
+
+
+class NeedleLayer:
+    """Needle, markers, highlighted structures and the cut, over one BodyScene."""
+
+    def __init__(self, body: Any) -> None:
+        self.body = body
+        self.plotter = body.plotter
+        self.anatomy = body.anatomy
+        self.visible = False
+        self.highlighted: dict[str, Any] = {}  # structure key -> actor
+        self._plane = vtkPlane()
+        self._clipped: list[Any] = []
+        self._culling: dict[int, bool] = {}
+        self._needle_mesh = pv.PolyData(np.zeros((2, 3)), lines=[2, 0, 1])
+        self.needle_actor = self._line_actor(self._needle_mesh, NEEDLE_COLOUR, 6.0)
+        self._ends = pv.PolyData(np.zeros((2, 3)))
+        self.ends_actor = self.plotter.add_mesh(
+            self._ends,
+            scalars=np.array([0, 1]),
+            cmap=[ENTRY_COLOUR, TARGET_COLOUR],
+            point_size=16,
+            render_points_as_spheres=True,
+            show_scalar_bar=False,
+            pickable=False,
+            reset_camera=False,
+            render=False,
+            name="needle-ends",
+        )
+        self.ends_actor.SetVisibility(False)
+        self.note = self.plotter.add_text(
+            "", position="upper_left", font_size=13, color=palette.LABEL_TEXT, name="needle:note"
+        )
+        prop = self.note.GetTextProperty()
+        prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
+        prop.SetBackgroundOpacity(0.9)
+        self.note.SetVisibility(False)
+
+    def _line_actor(self, mesh: pv.PolyData, colour: str, width: float) -> Any:
+        actor = pv.Actor(mapper=pv.DataSetMapper(mesh))
+        prop = actor.GetProperty()
+        prop.SetColor(*palette.rgb_float(colour))
+        prop.SetLineWidth(width)
+        prop.SetRenderLinesAsTubes(True)
+        actor.SetPickable(False)
+        actor.SetVisibility(False)
+        self.plotter.renderer.add_actor(
+            actor, reset_camera=False, render=False, pickable=False, name=f"needle-{id(mesh)}"
+        )
+        return actor
+
+    def _structure_actor(self, structure: str, side: str, kind: str) -> Any | None:
+        """A highlight for one near structure: a thick path for a nerve, a bright copy of a
+        vessel or organ's surface. Made on first use and kept."""
+        key = f"{structure}:{side}"
+        if key in self.highlighted:
+            return self.highlighted[key]
+        colour = KIND_COLOURS.get(kind, palette.VESSEL)
+        nerves = getattr(self.anatomy, "nerves", {}) or {}
+        context = getattr(self.anatomy, "context", {}) or {}
+        actor: Any | None = None
+        if structure in nerves and side in nerves[structure]:
+            pts = np.asarray(nerves[structure][side], dtype=float)
+            if len(pts) >= 2:
+                actor = self._line_actor(pv.lines_from_points(pts), colour, 7.0)
+        elif structure in context:
+            mapper = pv.DataSetMapper(context[structure])
+            mapper.ScalarVisibilityOff()
+            actor = pv.Actor(mapper=mapper)
+            actor.GetProperty().SetColor(*palette.rgb_float(colour))
+            actor.SetPickable(False)
+            self.plotter.renderer.add_actor(
+                actor, reset_camera=False, render=False, pickable=False, name=f"needle-{key}"
+            )
+        self.highlighted[key] = actor
+        return actor
+
+    def _body_actors(self) -> list[Any]:
+        b = self.body
+        actors = [*b.muscle_actors.values(), *b.bone_actors.values(), *b.skin_actors.values()]
+        context = getattr(b, "context", None)
+        if context is not None:
+            actors += list(context.actors.values())
+        return actors
+
+    def show(self, path: Any, near: tuple[Any, ...], note: str, render: bool = True) -> None:
+        """Draw one needle path (an anatomy.depth.NeedlePath) and its near structures."""
+        self.hide(render=False)
+        entry, target = np.asarray(path.entry), np.asarray(path.target)
+        self._needle_mesh.points = np.array([entry, target])
+        self._ends.points = np.array([entry, target])
+        self.needle_actor.SetVisibility(True)
+        self.ends_actor.SetVisibility(True)
+        for n in near:
+            actor = self._structure_actor(n.structure, path.side, n.kind)
+            if actor is not None:
+                actor.SetVisibility(True)
+        direction = target - entry
+        normal = cut_normal(direction)
+        camera_side = normal if float(normal @ (target - self._body_centre())) > 0 else -normal
+        # keep the half away from the camera; the cut face is what the camera looks at
+        self._plane.SetOrigin(*target)
+        self._plane.SetNormal(*(-camera_side))
+        for actor in self._body_actors():
+            mapper = actor.GetMapper()
+            mapper.AddClippingPlane(self._plane)
+            prop = actor.GetProperty()
+            self._culling[id(actor)] = bool(prop.GetBackfaceCulling())
+            prop.SetBackfaceCulling(False)  # the cut walls show from inside
+            self._clipped.append(actor)
+        self.body.labels.show([], [], [], visible=False)  # the note says what matters here
+        self.note.SetText(2, note)  # corner 2: upper left
+        self.note.SetVisibility(True)
+        depth = max(float(np.linalg.norm(direction)), 0.02)
+        camera = self.plotter.camera
+        distance = max(depth * 6.0, 0.5)
+        camera.SetFocalPoint(*(0.5 * (entry + target)))
+        camera.SetPosition(*(0.5 * (entry + target) + camera_side * distance))
+        camera.SetViewUp(0.0, 0.0, 1.0)
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.visible = True
+        if render:
+            self.plotter.render()
+
+    def _body_centre(self) -> np.ndarray:
+        """Where the body's mid-line is at the needle's height: the camera stays outside."""
+        return np.asarray(self.anatomy.skin.center, dtype=float)
+
+    def hide(self, render: bool = True) -> None:
+        for actor in self._clipped:
+            actor.GetMapper().RemoveClippingPlane(self._plane)
+            actor.GetProperty().SetBackfaceCulling(self._culling.get(id(actor), False))
+        self._clipped.clear()
+        for actor in self.highlighted.values():
+            if actor is not None:
+                actor.SetVisibility(False)
+        self.needle_actor.SetVisibility(False)
+        self.ends_actor.SetVisibility(False)
+        self.note.SetVisibility(False)
+        self.visible = False
+        if render:
+            self.plotter.render()
+
+    def clipped_actors(self) -> list[Any]:
+        """Body actors cut by the needle plane (for tests)."""
+        return list(self._clipped)
+
+
+def needle_note(muscle_label: str, path: Any, within_m: dict[str, float]) -> str:
+    """The words beside the needle view: where, how deep, what is near, in this model."""
+    side = path.side
+    lines = [
+        f"Needle view: {muscle_label}, {path.trigger_point.replace('_', ' ')} ({side})",
+        f"In this model the point lies {path.depth_m * 1000:.0f} mm below the skin.",
+    ]
+    if path.crosses_bone:
+        lines.append("No straight path from the skin misses bone here.")
+    firsts = {k: next((n for n in path.near if n.kind == k), None) for k in ("nerve", "artery")}
+    listed = [n for n in path.near if n.path_distance_m <= LIST_WITHIN_M or n in firsts.values()]
+    for n in listed[:6]:
+        near = n.path_distance_m <= within_m.get(n.kind, 0.0)
+        flag = "  (closer than the caution margin)" if near else ""
+        lines.append(f"• {n.label}: {n.path_distance_m * 1000:.0f} mm from the path{flag}")
+    lines.append("One adult male body; real depths vary. Not a safe depth.")
+    return "\n".join(lines)
