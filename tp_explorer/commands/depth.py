@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--anatomy",
         choices=("atlas", "builtin"),
-        default=None,
+        default=argparse.SUPPRESS,  # leaves the global --anatomy alone
         help="which body to measure (default: the atlas when installed)",
     )
     p.set_defaults(handler=run_depth)
@@ -74,7 +74,7 @@ def run_depth(args: argparse.Namespace) -> int:
 
     kb = load_knowledge(getattr(args, "regions", None))
     muscle = kb.muscle(args.muscle)
-    meter = _meter(args.anatomy)
+    meter = _meter(getattr(args, "anatomy", None))
     sides = (args.side,) if args.side else ("left", "right")
     paths = depth_table(meter, muscle, sides)
     if args.json:
