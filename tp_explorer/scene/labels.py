@@ -36,7 +36,7 @@ COLUMN_GAP_PX = 18  # between the highlighted muscles and a column of labels
 EDGE_PX = 4  # kept free at the canvas's edges
 CELL_PX = 6  # occupancy grid of the highlighted muscles
 FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point is still "front"
-LINE_WIDTH = 1.5
+LINE_WIDTH = 1.0  # wider lines take a geometry-shader path (slow in software rendering)
 DOT_PX = 5
 
 
@@ -75,6 +75,10 @@ class LabelPool:
         self._placements: list[Placement] = []
         self.last_layout_ms = 0.0
         self._inputs = 0  # counts show() calls: new inputs need a new layout
+        self._actor_of: list[int] = []  # per label shown, its actor
+        self._slot: dict[str, int] = {}  # text -> the actor that holds it
+        self._text_of: dict[int, str] = {}
+        self._last_used: dict[int, int] = {}
         self._laid_out: tuple[object, ...] | None = None
         for _ in range(size):
             actor = vtkTextActor()
@@ -172,14 +176,35 @@ class LabelPool:
         self._avoid = np.zeros((0, 3)) if avoid is None else np.asarray(avoid, float).reshape(-1, 3)
         self._visible = visible and bool(self._texts)
         self._inputs += 1
+        self._actor_of = self._assign(self._texts)
+        used = set(self._actor_of)
         for index, actor in enumerate(self.actors):
-            if index < len(self._texts):
-                if actor.GetInput() != self._texts[index]:
-                    actor.SetInput(self._texts[index])
-            else:
+            if index not in used:
                 actor.SetVisibility(False)
         if not self._visible:
             self._hide_all()
+
+    def _assign(self, texts: list[str]) -> list[int]:
+        """The actor of each text. A text keeps its actor from one selection to the next: a
+        vtkTextActor rasterises its text again whenever the text changes (~1 ms a label in
+        software rendering), so a pool that handed labels out in order redrew most of them on
+        every selection."""
+        wanted = set(texts)
+        result = []
+        for text in texts:
+            index = self._slot.get(text)
+            if index is None:
+                free = [i for i in range(self.size) if self._text_of.get(i) not in wanted]
+                unused = [i for i in free if i not in self._text_of]
+                index = (unused or sorted(free, key=lambda i: self._last_used.get(i, 0)))[0]
+                old = self._text_of.get(index)
+                if old is not None:
+                    del self._slot[old]
+                self._slot[text], self._text_of[index] = index, text
+                self.actors[index].SetInput(text)
+            self._last_used[index] = self._inputs
+            result.append(index)
+        return result
 
     def widest(self) -> int:
         """Width in pixels of the widest label to show (0 without labels)."""
@@ -187,7 +212,7 @@ class LabelPool:
 
     def shown(self) -> list[str]:
         """The texts placed by the last render, highest priority first."""
-        return [a.GetInput() for a in self.actors if a.GetVisibility()]
+        return [p.text for p in self._placements]
 
     def placements(self) -> list[Placement]:
         """What the last render drew: boxes, anchors and leader lines (for tests)."""
@@ -205,7 +230,7 @@ class LabelPool:
         size = self._sizes.get(text)
         if size is None:
             box = [0.0, 0.0, 0.0, 0.0]
-            self.actors[index].GetBoundingBox(self.renderer, box)
+            self.actors[self._actor_of[index]].GetBoundingBox(self.renderer, box)
             size = (int(box[1] - box[0]) + 2 * FRAME_PX, int(box[3] - box[2]) + 2 * FRAME_PX)
             self._sizes[text] = size
         return size
@@ -240,7 +265,7 @@ class LabelPool:
         if width < 2 or height < 2:
             return
         matrix = self._matrix()
-        layout = _Layout(width, height, matrix, self._avoid)
+        layout = _Layout(width, height, matrix, self._avoid, self.widest())
         eye = np.asarray(self.renderer.GetActiveCamera().GetPosition(), dtype=float)
         anchors = _front_anchors(
             self._all,
@@ -256,7 +281,7 @@ class LabelPool:
         order = np.lexsort((-heights, -self._priorities))
         placements: list[Placement] = []
         for index in order:
-            actor = self.actors[index]
+            actor = self.actors[self._actor_of[index]]
             anchor = anchors[index]
             spot = None
             if anchor is not None:
@@ -356,71 +381,68 @@ def _front_anchors(
 
 
 class _Layout:
-    """Free room on the canvas for one render: placed boxes and the highlighted muscles."""
+    """Free room on the canvas for one render: a column of labels each side of the highlighted
+    muscles, each with the pixel rows still free in it."""
 
-    def __init__(self, width: int, height: int, matrix: np.ndarray, avoid: np.ndarray) -> None:
+    def __init__(
+        self, width: int, height: int, matrix: np.ndarray, avoid: np.ndarray, widest: int
+    ) -> None:
         self.width, self.height = width, height
         self.boxes: list[tuple[float, float, float, float]] = []
         cols, rows = width // CELL_PX + 1, height // CELL_PX + 1
-        self.grid = np.zeros((cols, rows), dtype=bool)
-        self.body = (width * 0.5, width * 0.5)
+        grid = np.zeros((cols, rows), dtype=bool)
+        body = (width * 0.5, width * 0.5)
         if len(avoid):
             xy, _depth, front = project(avoid, matrix, (width, height))
-            cells = np.floor(xy[front] / CELL_PX).astype(int)
-            ok = (
-                (cells[:, 0] >= 0)
-                & (cells[:, 0] < cols)
-                & (cells[:, 1] >= 0)
-                & (cells[:, 1] < rows)
-            )
-            self.grid[cells[ok, 0], cells[ok, 1]] = True
-            self.grid = _dilate(self.grid)  # cover the gaps between points
-            if ok.any():
-                seen = xy[front][ok]
-                self.body = (float(seen[:, 0].min()), float(seen[:, 0].max()))
-
-    def _free_rows(self, x0: float, x1: float) -> np.ndarray:
-        """Per pixel row of the canvas: whether a label spanning x0..x1 may cover it (no
-        highlighted muscle, no placed label with its margin, inside the edges)."""
-        c0, c1 = max(int(x0 // CELL_PX), 0), int(x1 // CELL_PX)
-        blocked_cells = self.grid[c0 : c1 + 1, :].any(axis=0)
-        blocked = np.repeat(blocked_cells, CELL_PX)[: self.height]
-        if len(blocked) < self.height:
-            blocked = np.concatenate([blocked, np.zeros(self.height - len(blocked), bool)])
-        blocked[:EDGE_PX] = True
-        blocked[self.height - EDGE_PX :] = True
-        for bx0, by0, bx1, by1 in self.boxes:
-            if x1 + MARGIN_PX > bx0 and bx1 + MARGIN_PX > x0:
-                lo = max(int(np.floor(by0 - MARGIN_PX)), 0)
-                blocked[lo : int(np.ceil(by1 + MARGIN_PX)) + 1] = True
-        return ~blocked
+            inside = front & (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0)
+            inside &= xy[:, 1] < height
+            seen = xy[inside]
+            if len(seen):
+                cells = (seen * (1.0 / CELL_PX)).astype(np.intp)
+                grid[cells[:, 0], cells[:, 1]] = True
+                grid = _dilate(grid)  # cover the gaps between points
+                body = (float(seen[:, 0].min()), float(seen[:, 0].max()))
+        self.body = body
+        w = min(widest, width - 2 * EDGE_PX)
+        left = min(max(EDGE_PX, body[0] - COLUMN_GAP_PX - w), width - EDGE_PX - w)
+        right = max(min(width - EDGE_PX - w, body[1] + COLUMN_GAP_PX), EDGE_PX)
+        self.columns: dict[str, tuple[float, float, np.ndarray]] = {}
+        for name, x0 in (("left", left), ("right", right)):
+            c0, c1 = int(x0 // CELL_PX), int((x0 + w) // CELL_PX)
+            blocked = np.repeat(grid[c0 : c1 + 1, :].any(axis=0), CELL_PX)[:height].copy()
+            blocked[:EDGE_PX] = True
+            blocked[height - EDGE_PX :] = True
+            self.columns[name] = (x0, x0 + w, blocked)
+        # Columns that overlap (a narrow canvas) share their free rows.
+        if left + w > right:
+            shared = self.columns["left"][2] | self.columns["right"][2]
+            self.columns = {n: (x0, x1, shared) for n, (x0, x1, _b) in self.columns.items()}
 
     def place(
         self, anchor: np.ndarray, size: tuple[int, int]
     ) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
         """A free box for a label of ``size`` in the column on the anchor's side (else the
-        other), as near the anchor's height as possible; with the leader's end on the box."""
+        other), as near the anchor's height as possible; with the leader's end on the box.
+        Left-column labels stand flush right against the body, right-column ones flush left."""
         w, h = size
         ax, ay = float(anchor[0]), float(anchor[1])
-        left_x = max(EDGE_PX, self.body[0] - COLUMN_GAP_PX - w)
-        right_x = min(self.width - EDGE_PX - w, self.body[1] + COLUMN_GAP_PX)
-        sides = [("left", left_x), ("right", right_x)]
+        sides = ["left", "right"]
         if ax > (self.body[0] + self.body[1]) / 2:
             sides.reverse()
         rows = int(np.ceil(h)) + 1
-        for name, x0 in sides:
-            if x0 < EDGE_PX - 0.5 or x0 + w > self.width - EDGE_PX + 0.5:
+        for name in sides:
+            c0, c1, blocked = self.columns[name]
+            if w > c1 - c0 + 0.5 or len(blocked) < rows:
                 continue
-            free = self._free_rows(x0, x0 + w)
-            if len(free) < rows:
-                continue
-            # windows of ``rows`` free pixel rows: starts whose whole window is free
-            blocked = np.concatenate([[0], np.cumsum(~free)])
-            starts = np.nonzero(blocked[rows:] - blocked[:-rows] == 0)[0]
+            counts = np.concatenate([[0], np.cumsum(blocked)])
+            starts = np.nonzero(counts[rows:] == counts[:-rows])[0]
             if not len(starts):
                 continue
             y0 = float(starts[np.argmin(np.abs(starts - (ay - h / 2)))])
+            x0 = c1 - w if name == "left" else c0
             box = (x0, y0, x0 + w, y0 + h)
+            lo = max(int(y0) - MARGIN_PX, 0)
+            blocked[lo : int(np.ceil(y0 + h)) + MARGIN_PX + 1] = True
             self.boxes.append(box)
             end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
             return box, end
