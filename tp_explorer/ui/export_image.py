@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from tp_explorer.files import atomic_target
 from tp_explorer.ui.file_dialogs import ask_save_path, confirm_overwrite
-from tp_explorer.ui.handout import qimage_from_array
+from tp_explorer.ui.images import qimage_from_array
 
 SIZES: tuple[tuple[str, tuple[int, int] | None], ...] = (
     ("Window size", None),
