@@ -31,6 +31,8 @@ TOP = SKIN_TOP_MM * geo.MM
 # Bones above the skin's edge would stick out of the cropped body.
 BONES_LEFT_OUT = ("tenth_rib", "tenth_thoracic_vertebra")
 
+SKIN_EDGE_M = 0.016
+
 Progress = Callable[[str, float], None]
 
 
@@ -49,7 +51,7 @@ class Detail:
 
 
 DETAILS = {
-    "default": Detail("default", 0.42, 500, 2400, 0.22, 26_000, 0.32, 1_400),
+    "default": Detail("default", 0.42, 500, 2400, 0.15, 48_000, 0.32, 1_000),
     "high": Detail("high", 1.0, 500, 12_000, 0.6, 90_000, 1.0, 6_000),
 }
 
@@ -232,6 +234,9 @@ def _skin(points: np.ndarray, faces: np.ndarray, target: int) -> pv.PolyData:
     shell = pv.PolyData.from_regular_faces(
         np.asarray(best.points), best.cells.reshape(-1, 4)[:, 1:].copy()
     ).clean()
+    # BodyParts3D's skin has long slivers (1 % of edges over 37 mm): split every edge longer
+    # than SKIN_EDGE_M so painted zones and their hatching have even, small cells.
+    shell = shell.subdivide_adaptive(max_edge_len=SKIN_EDGE_M).clean()
     return geo.decimate(shell, target)
 
 

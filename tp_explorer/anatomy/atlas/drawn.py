@@ -101,10 +101,11 @@ def multifidus(sk: Skeleton, side: str) -> pv.PolyData:
         spinous = own[np.abs(own[:, 0]) < 0.006]
         f = float(lamina[:, 1].max()) if len(lamina) else float(own[:, 1].max())
         b = float(spinous[:, 1].max()) if len(spinous) else f + 0.02
-        front.append(f + 0.001)
-        back.append(max(b, f + 0.018))
         t = (z - z0) / (z1 - z0)
-        lateral.append(0.036 - 0.012 * t)
+        front.append(f + 0.001)
+        # thickest over the sacrum and L5, thinning towards L1 (its fascicles get shorter)
+        back.append(max(b - 0.004 * t, f + 0.024 - 0.012 * t))
+        lateral.append(0.042 - 0.022 * t)
     front_s, back_s = _smooth(np.array(front), 3), _smooth(np.array(back), 3)
     rings = [
         _section(sg * 0.004, sg * lat, f, b, z)
