@@ -102,6 +102,9 @@ class BodyScene:
         plotter.renderer.SetUseOIT(False)
         self._add_bones()
         self._add_muscles()
+        first = next(iter(self.muscle_actors.values()), None)
+        self._muscle_template = first.GetProperty() if first is not None else None
+        self._muscle_props: dict[tuple[str, float], Any] = {}
         self.context = ContextLayer(self.plotter.renderer, anatomy)
         self._add_skin()
         self._add_markers()
@@ -285,20 +288,30 @@ class BodyScene:
             return
         self._props[id(actor)] = state
         actor.SetVisibility(visible)
+        if muscle and colour is not None and opacity is not None:
+            actor.SetProperty(self._muscle_property(colour, opacity))
+            return
         prop = actor.GetProperty()
         if colour is not None:
             prop.SetColor(*palette.rgb_float(colour))
         if opacity is not None:
             prop.SetOpacity(opacity)
-            if muscle:
-                # A faint ghost shows its shape, not its highlights: flat and without specular
-                # it costs the software rasteriser less per pixel, and reads the same.
-                solid = opacity >= 1.0
-                prop.SetSpecular(MUSCLE_SPECULAR if solid else 0.0)
-                if solid:
-                    prop.SetInterpolationToPhong()
-                else:
-                    prop.SetInterpolationToFlat()
+
+    def _muscle_property(self, colour: str, opacity: float) -> Any:
+        """One shared property per muscle look (colour, opacity), made once.
+
+        Changing an actor's own property makes VTK regenerate that actor's shader source at
+        the next render (~0.1 ms an actor: ~8 ms when a selection recolours 80 muscles);
+        pointing the actor at a property that has not changed since does not."""
+        key = (colour, opacity)
+        prop = self._muscle_props.get(key)
+        if prop is None:
+            prop = pv.Property()
+            prop.DeepCopy(self._muscle_template)
+            prop.SetColor(*palette.rgb_float(colour))
+            prop.SetOpacity(opacity)
+            self._muscle_props[key] = prop
+        return prop
 
     @property
     def depth_layers(self) -> dict[tuple[str, str], int]:
