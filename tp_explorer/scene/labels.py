@@ -34,6 +34,7 @@ MARGIN_PX = 3  # kept free between labels
 FRAME_PX = 2  # a frame in the background colour: padding around the text
 COLUMN_GAP_PX = 18  # between the highlighted muscles and a column of labels
 EDGE_PX = 4  # kept free at the canvas's edges
+FAR_COLUMN_PX = 120  # a label crosses to the far column rather than drift further than this
 CELL_PX = 6  # occupancy grid of the highlighted muscles
 FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point is still "front"
 LINE_WIDTH = 1.0  # wider lines take a geometry-shader path (slow in software rendering)
@@ -430,7 +431,9 @@ class _Layout:
         if ax > (self.body[0] + self.body[1]) / 2:
             sides.reverse()
         rows = int(np.ceil(h)) + 1
-        for name in sides:
+        target = ay - h / 2
+        best: tuple[float, str, float] | None = None
+        for rank, name in enumerate(sides):
             c0, c1, blocked = self.columns[name]
             if w > c1 - c0 + 0.5 or len(blocked) < rows:
                 continue
@@ -438,15 +441,22 @@ class _Layout:
             starts = np.nonzero(counts[rows:] == counts[:-rows])[0]
             if not len(starts):
                 continue
-            y0 = float(starts[np.argmin(np.abs(starts - (ay - h / 2)))])
-            x0 = c1 - w if name == "left" else c0
-            box = (x0, y0, x0 + w, y0 + h)
-            lo = max(int(y0) - MARGIN_PX, 0)
-            blocked[lo : int(np.ceil(y0 + h)) + MARGIN_PX + 1] = True
-            self.boxes.append(box)
-            end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
-            return box, end
-        return None
+            y0 = float(starts[np.argmin(np.abs(starts - target))])
+            # the far column costs its extra leader length; a crowded near one its drift
+            cost = abs(y0 - target) + rank * FAR_COLUMN_PX
+            if best is None or cost < best[0]:
+                best = (cost, name, y0)
+        if best is None:
+            return None
+        _cost, name, y0 = best
+        c0, c1, blocked = self.columns[name]
+        x0 = c1 - w if name == "left" else c0
+        box = (x0, y0, x0 + w, y0 + h)
+        lo = max(int(y0) - MARGIN_PX, 0)
+        blocked[lo : int(np.ceil(y0 + h)) + MARGIN_PX + 1] = True
+        self.boxes.append(box)
+        end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
+        return box, end
 
 
 def _dilate(grid: np.ndarray) -> np.ndarray:
