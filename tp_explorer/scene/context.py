@@ -34,6 +34,9 @@ class ContextLayer:
 
         self.actors: dict[str, Any] = {}
         self.kinds: dict[str, str] = {}
+        # One shared property per look: pointing an actor at another property is cheap, while
+        # changing an actor's own property makes VTK rebuild its shader at the next render.
+        self._looks: dict[tuple[str, bool], Any] = {}
         kinds = getattr(anatomy, "context_kind", {}) or {}
         for cid, mesh in (getattr(anatomy, "context", {}) or {}).items():
             kind = kinds.get(cid, "muscle")
@@ -46,11 +49,7 @@ class ContextLayer:
             mapper.SetInputData(smooth)
             mapper.ScalarVisibilityOff()
             actor = pv.Actor(mapper=mapper)
-            prop = actor.GetProperty()
-            prop.SetColor(*palette.rgb_float(COLOURS[kind]))
-            prop.SetInterpolationToPhong()
-            prop.SetSpecular(0.25)
-            prop.BackfaceCullingOn()
+            actor.SetProperty(self._look(kind, ghost=False))
             actor.SetPickable(False)
             renderer.add_actor(
                 actor,
@@ -62,7 +61,21 @@ class ContextLayer:
             )
             self.actors[cid] = actor
             self.kinds[cid] = kind
-        self._state: dict[str, tuple[float, bool]] = {}
+        self._state: dict[str, tuple[bool, bool]] = {}
+
+    def _look(self, kind: str, ghost: bool) -> Any:
+        from vtkmodules.vtkRenderingCore import vtkProperty
+
+        key = (kind, ghost)
+        if key not in self._looks:
+            prop = vtkProperty()
+            prop.SetColor(*palette.rgb_float(COLOURS[kind]))
+            prop.SetInterpolationToPhong()
+            prop.SetSpecular(0.25)
+            prop.BackfaceCullingOn()
+            prop.SetOpacity(palette.GHOST_OPACITY if ghost else 1.0)
+            self._looks[key] = prop
+        return self._looks[key]
 
     def apply(self, highlight: Any, layers: frozenset[str]) -> None:
         """Visibility and opacity from the layers, the side filter, ghosting and the peel."""
@@ -76,9 +89,8 @@ class ContextLayer:
             visible = "muscles" in layers and (side == "mid" or side in sides) and not isolated
             if kind == "muscle" and peel > 0:
                 visible = False
-            opacity = palette.GHOST_OPACITY if ghost else 1.0
-            if self._state.get(cid) == (opacity, visible):
+            if self._state.get(cid) == (ghost, visible):
                 continue
-            self._state[cid] = (opacity, visible)
+            self._state[cid] = (ghost, visible)
             actor.SetVisibility(visible)
-            actor.GetProperty().SetOpacity(opacity)
+            actor.SetProperty(self._look(kind, ghost))

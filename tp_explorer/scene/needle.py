@@ -49,7 +49,7 @@ class NeedleLayer:
         self.highlighted: dict[str, Any] = {}  # structure key -> actor
         self._plane = vtkPlane()
         self._clipped: list[Any] = []
-        self._culling: dict[int, bool] = {}
+        self._culling: dict[int, tuple[Any, bool]] = {}
         self._needle_mesh = pv.PolyData(np.zeros((2, 3)), lines=[2, 0, 1])
         self.needle_actor = self._line_actor(self._needle_mesh, NEEDLE_COLOUR, 6.0)
         self._ends = pv.PolyData(np.zeros((2, 3)))
@@ -142,8 +142,9 @@ class NeedleLayer:
         for actor in self._body_actors():
             mapper = actor.GetMapper()
             mapper.AddClippingPlane(self._plane)
-            prop = actor.GetProperty()
-            self._culling[id(actor)] = bool(prop.GetBackfaceCulling())
+            prop = actor.GetProperty()  # often shared by many actors: remember it once
+            if id(prop) not in self._culling:
+                self._culling[id(prop)] = (prop, bool(prop.GetBackfaceCulling()))
             prop.SetBackfaceCulling(False)  # the cut walls show from inside
             self._clipped.append(actor)
         self.body.labels.show([], [], [], visible=False)  # the note says what matters here
@@ -167,8 +168,10 @@ class NeedleLayer:
     def hide(self, render: bool = True) -> None:
         for actor in self._clipped:
             actor.GetMapper().RemoveClippingPlane(self._plane)
-            actor.GetProperty().SetBackfaceCulling(self._culling.get(id(actor), False))
+        for prop, culling in self._culling.values():
+            prop.SetBackfaceCulling(culling)
         self._clipped.clear()
+        self._culling.clear()
         for actor in self.highlighted.values():
             if actor is not None:
                 actor.SetVisibility(False)
