@@ -249,7 +249,7 @@ def test_labels_beside_the_body_with_leaders_to_their_muscles(window, knowledge,
             assert np.allclose(scene.project(p.anchor), p.anchor_px, atol=1.0)
             # ... and starts on the label's box
             ex, ey = p.line_end_px
-            assert (ex == x0 or ex == x1) and y0 <= ey <= y1
+            assert ex in (x0, x1) and y0 <= ey <= y1
             # no label covers a highlighted muscle
             inside = (
                 (lit_xy[:, 0] > x0)
