@@ -85,10 +85,10 @@ def test_existing_file_is_not_overwritten_without_consent(right_hip_pdf, window)
 def test_gui_asks_before_replacing_and_keeps_the_file_on_no(window, right_hip_pdf, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from tp_explorer.ui import export_image, handout
+    from tp_explorer.ui import file_dialogs, handout
 
     asked = []
-    monkeypatch.setattr(export_image, "ask_save_path", lambda *a, **k: right_hip_pdf)
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a, **k: right_hip_pdf)
     monkeypatch.setattr(
         QMessageBox,
         "question",

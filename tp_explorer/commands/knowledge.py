@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tp_explorer.knowledge.vocabulary import BODY_AREAS
 
 if TYPE_CHECKING:
-    from tp_explorer.knowledge import ChainLink, Knowledge, Muscle, Site, Study
+    from tp_explorer.knowledge import ChainLink, Knowledge, Muscle, RedFlag, Site, Study
 
 LIST_KINDS = ("sites", "muscles", "studies", "areas")
 
@@ -170,7 +170,20 @@ def link_json(link: ChainLink) -> dict[str, object]:
         "basis": link.basis,
         "reason": link.reason,
         "studies": [s.id for s in link.studies],
+        "studies_unverified": [s.id for s in link.unverified_studies],
         "sides": list(link.sides),
+    }
+
+
+def red_flag_json(flag: RedFlag) -> dict[str, object]:
+    return {
+        "id": flag.id,
+        "sign": flag.sign,
+        "action": flag.action,
+        "source": flag.source,
+        "urgency": flag.urgency,
+        "conditions": list(flag.conditions),
+        "terms": list(flag.terms),
     }
 
 
@@ -202,16 +215,26 @@ def run_chain(args: argparse.Namespace) -> int:
     side = getattr(args, "side", None) or "both"
     site = kb.site(args.site)
     links = kb.chain_for(site.id, side)
+    flags = kb.red_flags_for(site.id)
     data = {
         "site": site.id,
         "name": site.name,
         "side": side,
         "study": site.study.id,
+        "red_flags": [red_flag_json(f) for f in flags],
         "links": [link_json(link) for link in links],
     }
     lines = [f"{site.name} ({side}); study: {site.study.id}"]
+    lines.append("When to see a doctor first (screen before needling):")
+    lines.extend(f"  [{f.urgency}] {f.sign}: {f.action} ({f.source})" for f in flags)
+    lines.append("Chain:")
     for link in links:
-        studies = f" [needled in: {', '.join(s.id for s in link.studies)}]" if link.studies else ""
+        unverified = {s.id for s in link.unverified_studies}
+        named = [
+            f"{s.id} (which muscles it needled is not verified)" if s.id in unverified else s.id
+            for s in link.studies
+        ]
+        studies = f" [needled in: {', '.join(named)}]" if named else ""
         lines.append(f"  {link.role:<8} {link.muscle.name}: {link.reason}{studies}")
     lines.append(kb.model_note)
     return _emit(args, data, lines)

@@ -176,7 +176,7 @@ class Site:
     explanation: str
     estim: Estim | None
     chain: tuple[ChainLink, ...]
-    red_flags: tuple[RedFlag, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()  # its own and the general ones, most urgent first
     study_scope: str | None = None  # what the cited study was really on, where that differs
 
 

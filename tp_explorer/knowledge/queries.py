@@ -7,7 +7,6 @@ from pathlib import Path
 
 from tp_explorer.knowledge.cautions import NeedleCaution
 from tp_explorer.knowledge.model import (
-    URGENCIES,
     Adjunct,
     ChainLink,
     Muscle,
@@ -75,10 +74,11 @@ class Knowledge:
         return tuple(essential + spill)
 
     def red_flags_for(self, site_id: str) -> tuple[RedFlag, ...]:
-        """The site's red flags and the general ones, most urgent first (file order within)."""
-        site = self.site(site_id)
-        flags = [*site.red_flags, *self.general_red_flags]
-        return tuple(sorted(flags, key=lambda f: URGENCIES.index(f.urgency)))
+        """The site's red flags and the general ones, most urgent first (file order within).
+
+        The loader has already merged them into ``Site.red_flags``; this names the question.
+        """
+        return self.site(site_id).red_flags
 
     def study_for(self, site_id: str) -> Study:
         """The study the article cites for this site."""
@@ -111,7 +111,8 @@ class Knowledge:
                 # A word for another diagnosis lands on the site, whose card opens with the
                 # red flags; the label says so, so it never reads as a trigger-point condition.
                 s = best_score(text, flag.terms)
-                label = f"{flag.terms[0]}: check the warning signs first ({site.name})"
+                term = flag.terms[0]
+                label = f"{term[:1].upper()}{term[1:]}: check the warning signs first ({site.name})"
                 hits.append((SearchHit("site", site.id, label, site.id, s), order))
                 order += 1
         for m in self.muscles.values():

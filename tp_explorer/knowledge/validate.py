@@ -269,10 +269,19 @@ def build(doc: YamlDocument) -> dict[str, object]:
         "adjunct": adjunct,
         "studies": studies,
         "muscles": {k: replace(m, studies=tuple(needled[k])) for k, m in muscles.items()},
-        "sites": _relink(sites, needled),
+        "sites": _with_general_flags(_relink(sites, needled), general_flags),  # type: ignore[arg-type]
         "general_red_flags": general_flags,
         "needle_cautions": top["needle_cautions"] or (),
     }
+
+
+def _with_general_flags(sites: dict[str, Site], general: tuple[RedFlag, ...]) -> dict[str, Site]:
+    """Each site carries its own red flags and the general ones, most urgent first."""
+    out = {}
+    for sid, site in sites.items():
+        flags = sorted((*site.red_flags, *general), key=lambda f: URGENCIES.index(f.urgency))
+        out[sid] = replace(site, red_flags=tuple(flags))
+    return out
 
 
 def _relink(sites: dict[str, Site], needled: dict[str, list[Study]]) -> dict[str, Site]:

@@ -1,8 +1,9 @@
 """The patient handout: an A4 PDF written with Qt's own PDF writer (QPdfWriter + QPainter).
 
-Page 1: the site and side, anterior and posterior images of the current view, a legend of the
-zones and the chain's muscles. Page 2: the plain-language explanation, the study with its DOI,
-blank fields for the therapist, and the education-not-diagnosis statement. All text is drawn as
+Page 1: the site and side, then first of all when to see a doctor first (the site's red flags),
+anterior and posterior images of the current view, a legend of the zones and the chain's
+muscles. Page 2: the plain-language explanation, the study with its DOI, blank fields for the
+therapist, and the education-not-diagnosis statement. All text is drawn as
 plain text (never HTML), so nothing from regions.yaml can be interpreted as markup.
 """
 
@@ -29,21 +30,31 @@ from PySide6.QtGui import (
 
 from tp_explorer import palette
 from tp_explorer.files import atomic_target
+from tp_explorer.ui.patient_text import (
+    DEBATE_TEXT,
+    RED_FLAG_HEADING,
+    RED_FLAG_INTRO,
+    TRIGGER_POINT_TEXT,
+    chain_text,
+    evidence_words,
+    needled_note,
+    red_flag_line,
+    study_text,
+)
 
 DISCLAIMER = (
     "This handout is for education only. It is not a diagnosis and does not replace an "
     "examination by your clinician. Referral maps are typical patterns; your pain may differ."
 )
-TRIGGER_POINT_TEXT = (
-    "A trigger point is a small, tender, tight spot in a muscle. When pressed or irritated it "
-    "can hurt where it is, and it can also send pain to another place, called its referral "
-    "zone. That is why the place that hurts is not always the place that needs treatment."
-)
-DEBATE_TEXT = (
-    "Good to know: the trigger-point model is still debated among researchers. Referral maps "
-    "come from clinical observation, and experts disagree about how trigger points arise and "
-    "how reliably they can be found. Your therapist uses them as one guide among several."
-)
+__all__ = [
+    "DEBATE_TEXT",
+    "TRIGGER_POINT_TEXT",
+    "HandoutContent",
+    "evidence_words",
+    "handout_content",
+    "patient_explanation",
+    "study_citation",
+]
 ROLE_WORDS = {"local": "near the painful area", "regional": "further along the chain"}
 
 
@@ -61,17 +72,12 @@ class HandoutContent:
     evidence: str
     zones: tuple[str, ...] = ()  # body areas painted, for the legend
     extra: dict[str, str] = field(default_factory=dict)
+    red_flags: tuple[str, ...] = ()  # one plain line per red flag, most urgent first
+    muscle_notes: tuple[str, ...] = ()  # per muscle, how it is linked (same order as muscles)
 
     @property
     def side_text(self) -> str:
         return {"both": "both sides"}.get(self.side, f"{self.side} side")
-
-
-def _join_names(names: Sequence[str]) -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def study_citation(study: Any) -> tuple[str, str, str]:
@@ -80,56 +86,22 @@ def study_citation(study: Any) -> tuple[str, str, str]:
     return citation, study.citation.doi or "", study.evidence_level
 
 
-EVIDENCE_WORDS = {
-    "1": "the strongest study design (a randomised trial, or a review of trials), though that "
-    "says nothing about how large the effect was",
-    "2": "moderate: a smaller or less controlled trial",
-    "3": "limited: a comparison without random allocation",
-    "4": "weak: a case series without a comparison group",
-    "5": "very weak for patient care: laboratory, animal or expert-opinion work",
-}
-DOWNGRADED = "; graded down because the trials behind it were of low quality or disagreed"
-
-
-def evidence_words(level: str) -> str:
-    """An Oxford CEBM level ("1b (...)", "1a- (...)") in words a patient can follow."""
-    level = (level or "").strip()
-    words = EVIDENCE_WORDS.get(level[:1], "")
-    if words and "-" in level.split(" ")[0]:
-        words += DOWNGRADED
-    return f"{words} (level {level})" if words else level
-
-
 def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tuple[str, ...]:
     """Plain-language paragraphs for a patient about one pain site.
 
     What a trigger point is (the site's own explanation, written for patients), why muscles
-    away from the pain are treated, what the study found and how strong that is, and that the
-    model is debated.
+    away from the pain are treated (worded from each link's basis), what the study was really
+    on and how strong that kind of evidence is, and that the model is debated. The red flags
+    are printed separately, first, on page 1.
     """
     site = knowledge.sites[site_id]
     links = knowledge.chain_for(site_id, side)
-    local = [lk.muscle.name for lk in links if lk.role == "local"]
-    regional = [lk.muscle.name for lk in links if lk.role != "local"]
     own = site.explanation.strip()
     paras = [own or TRIGGER_POINT_TEXT]
-    if regional:
-        paras.append(
-            f"Why a needle away from the painful area can help: muscles work as a chain. "
-            f"Besides the muscles near the pain ({_join_names(local) or 'none named'}), your "
-            f"therapist may treat {_join_names(regional)}. Tight spots there can send pain "
-            "along the chain or change how you move, and easing them may calm the painful area."
-        )
-    elif local:
-        paras.append(f"The muscles most often involved here are {_join_names(local)}.")
-    study = knowledge.study_for(site_id)
-    design = study.design.strip().rstrip(".")
-    text = f"The research for {site.name.lower()} pain: {design}, "
-    text += f"{study.sample_size} {study.sample_unit}."
-    text += f" How strong the evidence is: {evidence_words(study.evidence_level)}."
-    if site.study_note.strip():
-        text += f" {site.study_note.strip()}"
-    paras.append(text)
+    chain = chain_text(links)
+    if chain:
+        paras.append(chain)
+    paras.append(study_text(site, knowledge.study_for(site_id)))
     if "debate" not in own.lower():
         paras.append(DEBATE_TEXT)
     return tuple(paras)
@@ -144,6 +116,7 @@ def handout_content(knowledge: Any, site_id: str, side: str = "both") -> Handout
     site = knowledge.sites[site_id]
     links = knowledge.chain_for(site_id, side)
     muscles = tuple((lk.muscle.name, lk.role) for lk in links)
+    notes = tuple(_muscle_note(lk) for lk in links)
     zones: list[str] = []
     for lk in links:
         for area in (*lk.muscle.essential, *lk.muscle.spillover):
@@ -160,7 +133,20 @@ def handout_content(knowledge: Any, site_id: str, side: str = "both") -> Handout
         doi,
         evidence,
         tuple(zones),
+        red_flags=tuple(red_flag_line(f) for f in knowledge.red_flags_for(site_id)),
+        muscle_notes=notes,
     )
+
+
+def _muscle_note(link: Any) -> str:
+    """How a muscle is linked, for the page-1 list: its role, its basis, where it was needled."""
+    parts = [ROLE_WORDS.get(link.role, link.role)]
+    if link.basis != "referral":
+        parts.append("suggested for how you move, no referral here described")
+    needled = needled_note(link)
+    if needled:
+        parts.append(needled)
+    return "; ".join(parts)
 
 
 def qimage_from_array(rgb: np.ndarray) -> QImage:
@@ -174,11 +160,23 @@ class _Page:
     """A cursor down an A4 page in device pixels, with the few drawing helpers the handout uses."""
 
     def __init__(self, painter: QPainter, writer: QPdfWriter) -> None:
+        self.writer = writer
+        self.pages = 1
         self.p = painter
         self.w = writer.width()
         self.h = writer.height()
         self.dpi = writer.resolution()
         self.y = 0.0
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+        self.pages += 1
+        self.y = 0.0
+
+    def room_for(self, height: float) -> None:
+        """Start a new page when ``height`` no longer fits below the cursor."""
+        if self.y > 0 and self.y + height > self.h:
+            self.new_page()
 
     def mm(self, value: float) -> float:
         return value * self.dpi / 25.4
@@ -189,16 +187,35 @@ class _Page:
         f.setBold(bold)
         self.p.setFont(f)
 
-    def text(self, text: str, pt: float = 11, bold: bool = False, gap_mm: float = 2.5) -> None:
+    _FLAGS = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+
+    def measure(
+        self, text: str, pt: float = 11, bold: bool = False, width: float | None = None
+    ) -> float:
+        """Height the wrapped text would take, without drawing it."""
+        self.font(pt, bold)
+        rect = QRectF(0, 0, width if width is not None else self.w, self.h)
+        return self.p.boundingRect(rect, self._FLAGS, text).height()
+
+    def text(
+        self,
+        text: str,
+        pt: float = 11,
+        bold: bool = False,
+        gap_mm: float = 2.5,
+        left: float = 0.0,
+        width: float | None = None,
+    ) -> None:
+        self.room_for(self.measure(text, pt, bold, width if width is not None else self.w - left))
         self.font(pt, bold)
         self.p.setPen(QColor(palette.LABEL_TEXT))
-        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
-        rect = QRectF(0, self.y, self.w, self.h - self.y)
-        used = self.p.boundingRect(rect, flags, text)
-        self.p.drawText(rect, flags, text)
+        rect = QRectF(left, self.y, width if width is not None else self.w - left, self.h - self.y)
+        used = self.p.boundingRect(rect, self._FLAGS, text)
+        self.p.drawText(rect, self._FLAGS, text)
         self.y += used.height() + self.mm(gap_mm)
 
     def line_field(self, label: str, height_mm: float = 9, lines: int = 1) -> None:
+        self.room_for(self.mm(6 + height_mm * lines + 4))
         self.font(11, True)
         self.p.setPen(QColor(palette.LABEL_TEXT))
         self.p.drawText(
@@ -244,10 +261,35 @@ def _draw_legend(page: _Page) -> None:
     page.y += page.mm(2)
 
 
-def _draw_images(page: _Page, images: Sequence[tuple[str, QImage]]) -> None:
+def _draw_red_flags(page: _Page, lines: Sequence[str]) -> None:
+    """The red flags in a light box at the top of page 1, before anything else about the site."""
+    pad = page.mm(3)
+    body = "\n".join([RED_FLAG_INTRO, *lines])
+    inner_w = page.w - 2 * pad
+    height = (
+        page.measure(RED_FLAG_HEADING, 12, True, inner_w)
+        + page.mm(1.5)
+        + page.measure(body, 9.5, False, inner_w)
+        + 2 * pad
+    )
+    box = QRectF(0, page.y, page.w, height)
+    page.p.fillRect(box, QColor(palette.NOTICE_BACKGROUND))
+    page.p.setPen(QPen(QColor(palette.NOTICE_BORDER), page.mm(0.4)))
+    page.p.drawRect(box)
+    top = page.y
+    page.y += pad
+    page.text(RED_FLAG_HEADING, 12, True, 1.5, left=pad, width=inner_w)
+    page.text(body, 9.5, False, 0, left=pad, width=inner_w)
+    page.y = top + height + page.mm(4)
+
+
+def _draw_images(
+    page: _Page, images: Sequence[tuple[str, QImage]], max_h: float | None = None
+) -> None:
     gap = page.mm(6)
     col_w = (page.w - gap * (len(images) - 1)) / max(1, len(images))
-    max_h = page.mm(120)
+    max_h = min(page.mm(120), max_h if max_h is not None else page.mm(120))
+    max_h = max(max_h, page.mm(50))
     tallest = 0.0
     for i, (caption, image) in enumerate(images):
         x = i * (col_w + gap)
@@ -290,16 +332,38 @@ def write_handout_pdf(
     try:
         page = _Page(painter, writer)
         page.text(f"{content.site_label} pain: your trigger-point handout", 18, True, 1.5)
-        page.text(f"Side shown: {content.side_text}", 12, True, 4)
-        _draw_images(page, images)
+        page.text(f"Side shown: {content.side_text}", 12, True, 3)
+        if content.red_flags:
+            _draw_red_flags(page, content.red_flags)
+        notes = content.muscle_notes or tuple(
+            ROLE_WORDS.get(role, role) for _name, role in content.muscles
+        )
+        lines = [
+            f"- {name} ({note})" for (name, _role), note in zip(content.muscles, notes, strict=True)
+        ]
+        muscle_text = "\n".join(lines) or "No muscles are linked to this site."
+        # The pictures take what the red flags, legend and muscle list leave of the page.
+        below = (
+            page.measure("Legend", 12, True)
+            + page.mm(4 * 8 + 4)
+            + page.measure("Muscles in this chain", 12, True)
+            + page.measure(muscle_text, 9)
+            + page.measure(DISCLAIMER, 8)
+            + page.mm(20)
+        )
+        _draw_images(page, images, max_h=page.h - page.y - below)
         _draw_legend(page)
+        page.room_for(
+            page.measure("Muscles in this chain", 12, True) + page.measure(muscle_text, 9)
+        )
         page.text("Muscles in this chain", 12, True, 1.5)
-        lines = [f"- {name} ({ROLE_WORDS.get(role, role)})" for name, role in content.muscles]
-        page.text("\n".join(lines) or "No muscles are linked to this site.", 10, False, 2)
+        page.text(muscle_text, 9, False, 2)
         page.text(DISCLAIMER, 8, False, 0)
 
-        writer.newPage()
-        page.y = 0.0
+        if page.pages == 1:  # a long chain list has already moved on to a page of its own
+            page.new_page()
+        else:
+            page.y += page.mm(8)
         page.text("What this means for you", 16, True, 3)
         for para in content.explanation:
             page.text(para, 11, False, 3)
@@ -308,7 +372,8 @@ def write_handout_pdf(
         if content.doi:
             page.text(f"DOI: {content.doi}   https://doi.org/{content.doi}", 10, False, 1)
         if content.evidence:
-            page.text(f"Strength of evidence: {content.evidence}", 10, False, 1)
+            words = evidence_words(content.evidence, with_level=False)
+            page.text(f"Strength of this kind of evidence: {words}", 10, False, 1)
         page.y += page.mm(4)
         page.line_field("Therapist:")
         page.line_field("Date:")
@@ -353,7 +418,7 @@ def export_handout_interactive(window: Any) -> Path | None:
     """File > Export handout: the selected site and side as shown, asking before overwriting."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from tp_explorer.ui.export_image import ask_save_path, confirm_overwrite
+    from tp_explorer.ui.file_dialogs import ask_save_path, confirm_overwrite
 
     state = window.state
     if state.site is None:

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tp_explorer.ui.handout import DEBATE_TEXT, TRIGGER_POINT_TEXT, evidence_words, study_citation
+from tp_explorer.ui.patient_text import (
+    DEBATE_TEXT,
+    TRIGGER_POINT_TEXT,
+    chain_text,
+    red_flag_text,
+    study_text,
+)
 
 TURN_DEGREES = 0.35
 TURN_INTERVAL_MS = 40
@@ -38,28 +44,22 @@ STOP_EVENTS = {
 def presentation_text(knowledge: Any, site_id: str | None, side: str = "both") -> str:
     """The short patient explanation shown beside the model (plain text).
 
-    The site's own patient explanation (what a trigger point is, what the study found, that the
-    model is debated), one sentence on the distal chain, and how strong the evidence is.
+    First when to see a doctor first (the site's red flags), then the site's own patient
+    explanation, why muscles away from the pain may be treated (worded from each link's basis),
+    what the study was really on and how strong that kind of evidence is, and that the model is
+    debated.
     """
     if site_id is None or site_id not in knowledge.sites:
         return f"{TRIGGER_POINT_TEXT}\n\nChoose a pain site to see which muscles may be involved."
     site = knowledge.sites[site_id]
     links = knowledge.chain_for(site_id, side)
-    regional = [lk.muscle.name for lk in links if lk.role != "local"]
-    parts = [str(getattr(site, "explanation", "") or TRIGGER_POINT_TEXT).strip()]
-    if regional:
-        names = ", ".join(regional[:-1]) + (" and " if len(regional) > 1 else "") + regional[-1]
-        parts.append(
-            f"Why a needle elsewhere can help: muscles work as a chain, so your therapist may "
-            f"also treat {names}, away from the painful area."
-        )
-    try:
-        level = study_citation(knowledge.study_for(site_id))[2]
-    except Exception:
-        level = ""
-    if level:
-        parts.append(f"How strong the cited study is: {evidence_words(level)}.")
-    if "debate" not in parts[0].lower():
+    parts = [red_flag_text(knowledge.red_flags_for(site_id))]
+    own = str(getattr(site, "explanation", "") or TRIGGER_POINT_TEXT).strip()
+    parts.append(own)
+    parts.append(chain_text(links))
+    parts.append(study_text(site, knowledge.study_for(site_id)))
+    parts = [p for p in parts if p]
+    if "debate" not in own.lower():
         parts.append(DEBATE_TEXT)
     return "\n\n".join(parts)
 

@@ -20,6 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from tp_explorer.ui.panels.chain import GROUPS, plain_tooltip
+from tp_explorer.ui.patient_text import RED_FLAG_HEADING, needled_note, red_flag_line
+
+URGENCY_WORDS = {
+    "emergency": "emergency care now",
+    "same_day": "a doctor the same day",
+    "soon": "a doctor soon",
+    "before_treatment": "examine before needling",
+}
 
 
 def area_name(area: str) -> str:
@@ -146,6 +154,9 @@ class DetailsPanel(QScrollArea):
     def show_site(self, site: Any, links: tuple[Any, ...]) -> None:
         layout = self._begin("site")
         self._label(layout, site.name, title=True)
+        flags = getattr(site, "red_flags", ())
+        if flags:
+            self._red_flags(layout, site, flags)
         conditions = ", ".join(c.name for c in getattr(site, "conditions", ()))
         if conditions:
             self._label(layout, f"Conditions: {conditions}")
@@ -157,7 +168,9 @@ class DetailsPanel(QScrollArea):
                 continue
             inner = self._section(layout, heading)
             for link in members:
-                self._label(inner, f"{link.muscle.name} — {link.reason}")
+                needled = needled_note(link)
+                extra = f" ({needled[:1].upper()}{needled[1:]}.)" if needled else ""
+                self._label(inner, f"{link.muscle.name} — {link.reason}{extra}")
         study = getattr(site, "study", None)
         if study is not None:
             self._study_card(layout, study, getattr(site, "study_note", ""))
@@ -168,6 +181,22 @@ class DetailsPanel(QScrollArea):
             for s in getattr(estim, "studies", ()):
                 self._label(inner, citation_text(s))
         self._label(layout, "Education tool, not a diagnosis.")
+
+    def _red_flags(self, layout: QVBoxLayout, site: Any, flags: tuple[Any, ...]) -> None:
+        """The red flags, first and above the chain: sign and action, then urgency and source."""
+        inner = self._section(layout, RED_FLAG_HEADING)
+        inner.parentWidget().setObjectName("redFlags")
+        names = {c.id: c.name for c in getattr(site, "conditions", ())}
+        self._label(inner, "Screen for these before needling; if one applies, refer first.")
+        for flag in flags:
+            label = self._label(inner, red_flag_line(flag))
+            label.setObjectName(f"redFlag_{flag.id}")
+            detail = URGENCY_WORDS.get(flag.urgency, flag.urgency)
+            if getattr(flag, "conditions", ()):
+                detail += "; matters most for " + ", ".join(
+                    names.get(c, c) for c in flag.conditions
+                )
+            self._label(inner, f"    ({detail}. Source: {flag.source})")
 
     def _study_card(self, layout: QVBoxLayout, study: Any, note: str) -> None:
         inner = self._section(layout, "The study behind it")
@@ -193,7 +222,8 @@ class DetailsPanel(QScrollArea):
                 self._label(inner, f"{heading}: {value}")
         unverified = getattr(study, "unverified", ())
         if unverified:
-            self._label(inner, "Not verified: " + ", ".join(unverified))
+            words = ["the list of muscles needled" if u == "needled" else u for u in unverified]
+            self._label(inner, "Not verified: " + ", ".join(words))
         if note:
             self._label(inner, note)
         url = doi_url(study)
