@@ -61,3 +61,40 @@ def test_unfocusing_turns_the_needle_view_off(atlas_window: Any) -> None:
     assert needle.layer.visible
     atlas_window.state.update(focus=None)
     assert not needle.action.isChecked() and not needle.layer.visible
+
+
+def test_details_panel_shows_the_needle_words_and_marks_drawn_muscles(atlas_window: Any) -> None:
+    needle = atlas_window.needle_view
+    atlas_window.state.update(site="lower_back", focus="quadratus_lumborum", side="left")
+    text = atlas_window.details_panel.text()
+    assert "Drawn, not segmented: BodyParts3D has no mesh of this muscle" in text
+    needle.action.setChecked(True)
+    try:
+        text = atlas_window.details_panel.text()
+        assert "Needle view: Quadratus lumborum" in text
+        assert "In this model the point lies" in text and "Not a safe depth" in text
+    finally:
+        needle.action.setChecked(False)
+    atlas_window.state.update(focus="gluteus_maximus")
+    assert "Drawn, not segmented" not in atlas_window.details_panel.text()
+
+
+def test_handout_can_carry_the_depth_table_and_names_its_anatomy(
+    atlas_data_dir: Any, monkeypatch: Any, tmp_path: Any
+) -> None:
+    import pypdf
+
+    from tp_explorer.ui.handout import write_site_handout
+
+    monkeypatch.setenv("TP_EXPLORER_DATA_DIR", str(atlas_data_dir))
+    out = write_site_handout("pelvis", tmp_path / "h.pdf", "right", depth_table=True)
+    pages = [p.extract_text() for p in pypdf.PdfReader(out).pages]
+    text = " ".join(" ".join(p.split()) for p in pages)
+    assert "BodyParts3D" in text and "CC BY-SA 2.1 JP" in text
+    start = next(i for i, p in enumerate(pages) if "needle depths in this model" in p)
+    last = " ".join(" ".join(p.split()) for p in pages[start:])
+    assert "right side" in last
+    assert "no number here is a safe needle depth" in last
+    assert "Piriformis, lateral:" in last and "Sciatic nerve" in last
+    plain = write_site_handout("pelvis", tmp_path / "p.pdf", "right")
+    assert "needle depths" not in " ".join(p.extract_text() for p in pypdf.PdfReader(plain).pages)

@@ -31,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.add_argument(
+        "--depth-table",
+        action="store_true",
+        help="add a page for the therapist: each chain trigger point's needle depth and "
+        "nearest nerve and artery, in this model",
+    )
+    p.add_argument(
         "--anatomy",
         choices=("atlas", "builtin"),
         default=argparse.SUPPRESS,
@@ -54,7 +60,12 @@ def run_handout(args: argparse.Namespace) -> int:
         set_default_source(args.anatomy)
 
     path = write_site_handout(
-        args.site, target, side, regions=getattr(args, "regions", None), overwrite=args.force
+        args.site,
+        target,
+        side,
+        regions=getattr(args, "regions", None),
+        overwrite=args.force,
+        depth_table=args.depth_table,
     )
     print(f"wrote {Path(path)}")  # noqa: T201
     return 0

@@ -94,3 +94,28 @@ def precaution_gaps(knowledge: Any, meter: DepthMeter) -> list[PrecautionGap]:
                     )
                 )
     return gaps
+
+
+def chain_depth_lines(
+    meter: DepthMeter, knowledge: Any, site_id: str, side: str = "both"
+) -> tuple[str, ...]:
+    """One line per trigger point of a site's chain, for the therapist's page of the handout:
+    depth from the skin and the nearest nerve and artery, in this model. With both sides the
+    left is measured (the model's two sides mirror each other within a few millimetres)."""
+    shown = side if side in ("left", "right") else "left"
+    lines: list[str] = []
+    for link in knowledge.chain_for(site_id, side):
+        muscle = link.muscle
+        if not all(tp.mesh in meter.anatomy.muscles for tp in muscle.trigger_points):
+            continue
+        for path in depth_table(meter, muscle, (shown,)):
+            parts = [
+                f"{muscle.name}, {path.trigger_point.replace('_', ' ')}: "
+                f"{path.depth_m * 1000:.0f} mm below the skin"
+            ]
+            for kind in ("nerve", "artery"):
+                near = path.nearest(kind)
+                if near is not None:
+                    parts.append(f"{near.label} {near.path_distance_m * 1000:.0f} mm from the path")
+            lines.append("; ".join(parts))
+    return tuple(lines)

@@ -206,5 +206,12 @@ def switch_anatomy(old: Any, anatomy: Any) -> Any:
 
 
 def install(window: Any) -> AtlasOffer:
-    """Add the offer to a window (the banner shows only on the built-in anatomy)."""
+    """Add the offer to a window (the banner shows only on the built-in anatomy), and tell the
+    details panel which muscles this anatomy drew."""
+    anatomy = window.anatomy
+    details = window.details_panel
+    details.drawn = frozenset(getattr(anatomy, "drawn", ()))
+    details.anatomy_name = (
+        "BodyParts3D" if getattr(anatomy, "source", "builtin") == "atlas" else "the built-in model"
+    )
     return AtlasOffer(window)

@@ -74,6 +74,9 @@ class HandoutContent:
     extra: dict[str, str] = field(default_factory=dict)
     red_flags: tuple[str, ...] = ()  # one plain line per red flag, most urgent first
     muscle_notes: tuple[str, ...] = ()  # per muscle, how it is linked (same order as muscles)
+    anatomy_credit: str = ""  # which body the pictures show, and its source
+    depth_lines: tuple[str, ...] = ()  # the therapist's page: needle depths in this model
+    depth_side: str = ""
 
     @property
     def side_text(self) -> str:
@@ -378,9 +381,54 @@ def write_handout_pdf(
         page.line_field("Therapist:")
         page.line_field("Date:")
         page.line_field("Home exercises and notes:", 8, 4)
-        page.text(DISCLAIMER, 10, True, 0)
+        page.text(DISCLAIMER, 10, True, 1)
+        if content.anatomy_credit:
+            page.text(content.anatomy_credit, 8, False, 0)
+        if content.depth_lines:
+            _draw_depth_page(page, content)
     finally:
         painter.end()
+
+
+DEPTH_HONESTY = (
+    "Measured in this model: one adult male body (BodyParts3D) in one standing posture. Real "
+    "depths change with body size, fat, muscle bulk and position, so no number here is a safe "
+    "needle depth; use your own assessment and imaging where needed."
+)
+
+
+def _draw_depth_page(page: _Page, content: HandoutContent) -> None:
+    """For the therapist: each chain trigger point's depth and nearest nerve and artery."""
+    page.new_page()
+    page.text("For the therapist: needle depths in this model", 15, True, 2)
+    page.text(DEPTH_HONESTY, 9, False, 3)
+    side = content.depth_side or "left"
+    page.text(f"Shortest straight path from the skin, {side} side:", 10, True, 1.5)
+    for line in content.depth_lines:
+        page.room_for(page.measure(line, 9) + page.mm(1))
+        page.text(f"- {line}", 9, False, 1)
+
+
+def anatomy_credit(anatomy: Any) -> str:
+    """Which body the pictures show, and where it comes from."""
+    if getattr(anatomy, "source", "builtin") == "atlas":
+        return (
+            "Pictures: BodyParts3D, (c) The Database Center for Life Science (DBCLS), "
+            "CC BY-SA 2.1 JP; some structures drawn by tp_explorer."
+        )
+    return "Pictures: tp_explorer's schematic body from the myo-sim models (Apache-2.0)."
+
+
+def with_depths(content: HandoutContent, knowledge: Any, anatomy: Any) -> HandoutContent:
+    """The same handout with the therapist's depth page for its site's chain."""
+    from dataclasses import replace
+
+    from tp_explorer.anatomy.depth import DepthMeter
+    from tp_explorer.state.needle import chain_depth_lines
+
+    lines = chain_depth_lines(DepthMeter(anatomy), knowledge, content.site_id, content.side)
+    side = content.side if content.side in ("left", "right") else "left"
+    return replace(content, depth_lines=lines, depth_side=side)
 
 
 def export_handout(
@@ -443,10 +491,17 @@ def export_handout_interactive(window: Any) -> Path | None:
         QApplication.restoreOverrideCursor()
 
 
-def write_window_handout(window: Any, path: str | Path, overwrite: bool = False) -> Path:
+def write_window_handout(
+    window: Any, path: str | Path, overwrite: bool = False, depth_table: bool = False
+) -> Path:
     """The handout of what the window shows now: its site, side, highlight and layers."""
+    from dataclasses import replace
+
     state, scene = window.state, window.scene
     content = handout_content(window.knowledge, state.site, state.side)
+    content = replace(content, anatomy_credit=anatomy_credit(window.anatomy))
+    if depth_table:
+        content = with_depths(content, window.knowledge, window.anatomy)
     layers = set(scene.layers) | {"zones", "skin", "muscles", "bones"}
     images = handout_images(window.anatomy, scene.highlight, frozenset(layers))
     return export_handout(path, content, images, overwrite)
@@ -458,8 +513,11 @@ def write_site_handout(
     side: str = "both",
     regions: str | None = None,
     overwrite: bool = False,
+    depth_table: bool = False,
 ) -> Path:
     """The command-line handout: a selection made from SITE and --side, rendered off screen."""
+    from dataclasses import replace
+
     from PySide6.QtGui import QGuiApplication
 
     from tp_explorer.anatomy import load_anatomy
@@ -470,6 +528,9 @@ def write_site_handout(
     kb = load_knowledge(regions)
     content = handout_content(kb, site_id, side)  # an unknown site is an InputError
     anatomy = load_anatomy()
+    content = replace(content, anatomy_credit=anatomy_credit(anatomy))
+    if depth_table:
+        content = with_depths(content, kb, anatomy)
     highlight = make_highlight(Selection(site=site_id, side=side), kb)
     _app = QGuiApplication.instance() or QGuiApplication(["tp-explorer"])
     images = handout_images(anatomy, highlight, DEFAULT_LAYERS)

@@ -74,6 +74,10 @@ class DetailsPanel(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.kind = "none"
         self._body: QWidget | None = None
+        self._layout: QVBoxLayout | None = None
+        # Muscle meshes the active anatomy drew rather than segmented (set by the window).
+        self.drawn: frozenset[str] = frozenset()
+        self.anatomy_name = ""
         self.show_nothing()
 
     # ---- building blocks
@@ -88,6 +92,7 @@ class DetailsPanel(QScrollArea):
             old.deleteLater()
         self.setWidget(body)
         self._body = body
+        self._layout = layout
         return layout
 
     @staticmethod
@@ -261,7 +266,30 @@ class DetailsPanel(QScrollArea):
                 self._label(inner, f"• {text}")
         if getattr(muscle, "sources", ""):
             self._label(layout, f"Sources: {muscle.sources}")
+        drawn = [m for m in getattr(muscle, "meshes", ()) if m in self.drawn]
+        if drawn:
+            self._label(
+                layout,
+                f"Drawn, not segmented: {self.anatomy_name or 'the anatomy'} has no mesh of "
+                f"this muscle, so its shape here is drawn between its attachments on the "
+                f"model's bones.",
+            )
         self._label(layout, "Education tool, not a diagnosis.")
+
+    def show_needle(self, text: str) -> None:
+        """The needle view's depth and distances, at the top of the muscle shown (its first
+        line is a heading; every number is in this model)."""
+        if self.kind != "muscle" or self._layout is None or self._body is None:
+            return
+        for old in self._body.findChildren(QGroupBox, "needleSection"):
+            old.setParent(None)
+            old.deleteLater()
+        head, _, rest = text.partition("\n")
+        box = QGroupBox(head)
+        box.setObjectName("needleSection")
+        inner = QVBoxLayout(box)
+        self._label(inner, rest)
+        self._layout.insertWidget(1, box)
 
     def show_area(
         self, area: str, side: str, referrals: tuple[Any, ...], sites: tuple[Any, ...]
