@@ -88,13 +88,14 @@ def test_handout_can_carry_the_depth_table_and_names_its_anatomy(
 
     monkeypatch.setenv("TP_EXPLORER_DATA_DIR", str(atlas_data_dir))
     out = write_site_handout("pelvis", tmp_path / "h.pdf", "right", depth_table=True)
-    pages = [p.extract_text() for p in pypdf.PdfReader(out).pages]
-    text = " ".join(" ".join(p.split()) for p in pages)
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages]
+    text = " ".join(pages)
     assert "BodyParts3D" in text and "CC BY-SA 2.1 JP" in text
     start = next(i for i, p in enumerate(pages) if "needle depths in this model" in p)
-    last = " ".join(" ".join(p.split()) for p in pages[start:])
+    last = " ".join(pages[start:])
     assert "right side" in last
     assert "no number here is a safe needle depth" in last
     assert "Piriformis, lateral:" in last and "Sciatic nerve" in last
     plain = write_site_handout("pelvis", tmp_path / "p.pdf", "right")
-    assert "needle depths" not in " ".join(p.extract_text() for p in pypdf.PdfReader(plain).pages)
+    plain_text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(plain).pages)
+    assert "needle depths" not in plain_text
