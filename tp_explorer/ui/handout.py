@@ -462,8 +462,9 @@ def handout_images(
     ]
 
 
-def export_handout_interactive(window: Any) -> Path | None:
-    """File > Export handout: the selected site and side as shown, asking before overwriting."""
+def export_handout_interactive(window: Any, depth_table: bool = False) -> Path | None:
+    """File > Export handout: the selected site and side as shown, asking before overwriting;
+    ``depth_table`` adds the therapist's page of needle depths."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from tp_explorer.ui.file_dialogs import ask_save_path, confirm_overwrite
@@ -486,7 +487,7 @@ def export_handout_interactive(window: Any) -> Path | None:
         return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return write_window_handout(window, path, overwrite)
+        return write_window_handout(window, path, overwrite, depth_table=depth_table)
     finally:
         QApplication.restoreOverrideCursor()
 

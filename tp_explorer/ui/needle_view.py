@@ -127,4 +127,15 @@ def install(window: Any) -> NeedleController:
     menu.addAction(controller.action)
     menu.addAction(controller.next_action)
     window.toolbar.addAction(controller.action)
+    export = QAction("Export handout with needle depths (for the therapist)…", window)
+    export.setObjectName("action_handout_depths")
+    export.triggered.connect(lambda: _export_with_depths(window))
+    window.menu("&File").addAction(export)
+    controller.export_action = export
     return controller
+
+
+def _export_with_depths(window: Any) -> None:
+    from tp_explorer.ui.handout import export_handout_interactive
+
+    export_handout_interactive(window, depth_table=True)
