@@ -97,10 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.verbose)
     log.debug("tp-explorer %s, python %s", __version__, sys.version.split()[0])
     handler = getattr(args, "handler", open_window)
-    if getattr(args, "anatomy", None):
+    source = getattr(args, "anatomy", None)
+    if source:  # --anatomy: what load_anatomy() gives for this command only
         from tp_explorer.anatomy.loader import set_default_source
 
-        set_default_source(args.anatomy)
+        set_default_source(source)
     try:
         return int(handler(args) or 0)
     except TpExplorerError as exc:
@@ -108,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    finally:
+        if source or "tp_explorer.anatomy.loader" in sys.modules:
+            from tp_explorer.anatomy.loader import set_default_source
+
+            set_default_source(None)
 
 
 if __name__ == "__main__":

@@ -44,3 +44,14 @@ def test_depth_text_says_in_this_model_and_never_safe(
 def test_unknown_muscle_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["depth", "no_such_muscle"]) == 2
     assert "no_such_muscle" in capsys.readouterr().err
+
+
+def test_anatomy_option_holds_for_one_command_only(
+    atlas_data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tp_explorer.anatomy import load_anatomy
+
+    monkeypatch.setenv("TP_EXPLORER_DATA_DIR", str(atlas_data_dir))
+    assert main(["--anatomy", "builtin", "depth", "soleus", "--side", "left", "--json"]) == 0
+    assert "BodyParts3D" not in capsys.readouterr().out
+    assert load_anatomy().source == "atlas"  # installed, and no --anatomy any more
