@@ -18,3 +18,12 @@ def window(qapp, knowledge, anatomy, isolated_settings) -> Any:
     qapp.processEvents()
     yield w
     w.close()
+
+
+@pytest.fixture(autouse=True)
+def no_camera_motion(monkeypatch) -> None:
+    """The camera jumps to each framing: a test reads the final view, not a frame of the move
+    (the window animates only where a frame takes < 28 ms, which a quiet GPU machine does)."""
+    from tp_explorer.ui.camera_motion import NO_MOTION_ENV
+
+    monkeypatch.setenv(NO_MOTION_ENV, "1")
