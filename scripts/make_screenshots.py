@@ -5,6 +5,10 @@
 docs/screenshot.png: the real window with a pain site selected (the 3D canvas is read from the
 render window and laid into the window grab, because a widget grab cannot read OpenGL pixels).
 docs/posterior.png: the off-screen snapshot of the same scene, posterior view.
+docs/lower-leg.png: the lower leg's chain from the side, one leg.
+
+The pictures show the detailed anatomy (BodyParts3D), which must be installed first
+(`tp-explorer atlas install`); they are never made from the built-in body.
 """
 
 from __future__ import annotations
@@ -59,6 +63,11 @@ def window_shot(out: Path) -> int:
 
 
 if __name__ == "__main__":
+    from tp_explorer.anatomy.loader import atlas_installed, set_default_source
+
+    if not atlas_installed():
+        sys.exit("install the detailed anatomy first: tp-explorer atlas install")
+    set_default_source("atlas")
     DOCS.mkdir(exist_ok=True)
     code = window_shot(DOCS / "screenshot.png")
     code = code or cli_main(
@@ -70,8 +79,27 @@ if __name__ == "__main__":
             "--size",
             "560x800",
             "--force",
+            "--anatomy",
+            "atlas",
             "--out",
             str(DOCS / "posterior.png"),
+        ]
+    )
+    code = code or cli_main(
+        [
+            "snapshot",
+            "lower_leg",
+            "--side",
+            "left",
+            "--view",
+            "lateral",
+            "--size",
+            "1000x800",
+            "--force",
+            "--anatomy",
+            "atlas",
+            "--out",
+            str(DOCS / "lower-leg.png"),
         ]
     )
     sys.exit(code)
