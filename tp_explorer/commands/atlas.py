@@ -49,8 +49,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     remove.set_defaults(handler=run_remove)
 
 
+_last_stage: list[str] = []
+
+
 def _bar(stage: str, done: float, total: float, what: str) -> None:
+    """A progress bar on a terminal; one line per stage in a log."""
     frac = 0.0 if total <= 0 else min(done / total, 1.0)
+    if not sys.stderr.isatty():
+        if not _last_stage or _last_stage[-1] != stage:
+            _last_stage.append(stage)
+            sys.stderr.write(f"atlas install: {stage}...\n")
+        return
     filled = int(frac * 30)
     line = (
         f"\r{stage:>8} [{'#' * filled}{'.' * (30 - filled)}] {frac * 100:5.1f}%  {what[-40:]:<40}"
