@@ -87,7 +87,11 @@ def build(
     way the built-in anatomy does (proximal first), so trigger-point fractions mean the same."""
     d = DETAILS[detail]
     say = progress or (lambda what, frac: None)
-    used = table.used_files()
+    # files merged into knowledge muscles; arteries stay context even when a vessel path of
+    # the safety layer is also taken from them
+    used = {
+        e.file for by_side in table.muscles.values() for parts in by_side.values() for e in parts
+    }
 
     # ---- bones
     say("bones", 0.0)

@@ -26,7 +26,7 @@ from tp_explorer.errors import AssetError
 DEFAULT_URL = "https://raw.githubusercontent.com/aHer-dev/3DAnatomy/{commit}/{source_path}"
 ENV_URL = "TP_EXPLORER_ATLAS_URL"
 SOURCE_DIR = "atlas-source"  # downloaded files, kept so a rebuild needs no network
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 
 # progress(stage, done, total, what): stage is "download", "verify" or "build"
 Progress = Callable[[str, float, float, str], None]
