@@ -62,3 +62,24 @@ def test_installing_switches_the_window_to_the_atlas_keeping_the_selection(
     assert not builtin_window.isVisible()
     lit = {k for k, a in new.scene.muscle_actors.items() if a.GetVisibility()}
     assert ("soleus", "left") in lit and ("soleus", "right") not in lit
+
+
+def test_high_detail_is_offered_only_on_the_atlas(
+    qtbot: Any,
+    builtin_window: Any,
+    knowledge: Any,
+    atlas: Any,
+    atlas_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tp_explorer.ui.main_window import MainWindow
+
+    assert not builtin_window.atlas_offer.action_high.isEnabled()
+    monkeypatch.setenv("TP_EXPLORER_DATA_DIR", str(atlas_data_dir))
+    w = MainWindow(knowledge, atlas, restore=False)
+    qtbot.addWidget(w)
+    offer = w.atlas_offer
+    assert offer.action_high.isEnabled() and not offer.action_high.isChecked()
+    assert offer.installed_detail() == "default"
+    kept = offer._kept_source("atlas-source")
+    assert kept is not None and kept.is_dir()  # a rebuild needs no download
