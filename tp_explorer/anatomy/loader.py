@@ -11,6 +11,7 @@ import numpy as np
 import pyvista as pv
 
 from tp_explorer import resources
+from tp_explorer.anatomy.arrays import areas_from_codes, polylines
 from tp_explorer.anatomy.format import ASSET_FILE, FORMAT_VERSION
 from tp_explorer.anatomy.model import Anatomy
 from tp_explorer.errors import AssetError
@@ -181,17 +182,8 @@ def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
         paths[mesh_id] = {s: a["muscle_paths"][i, j] for j, s in enumerate(SIDES)}
         sup[mesh_id] = {s: a["muscle_superficial"][i, j] for j, s in enumerate(SIDES)}
     skin_area, skin_side = a["skin_area"], a["skin_side"]
-    areas = {
-        name: {s: np.nonzero((skin_area == k) & (skin_side == j))[0] for j, s in enumerate(SIDES)}
-        for k, name in enumerate(BODY_AREAS)
-    }
-    nerves: dict[str, dict[str, np.ndarray]] = {}
-    n0 = 0
-    for nid, counts in zip(a["nerve_ids"], a["nerve_counts"], strict=True):
-        nerves[str(nid)] = {}
-        for j, s in enumerate(SIDES):
-            nerves[str(nid)][s] = a["nerve_points"][n0 : n0 + counts[j]]
-            n0 += int(counts[j])
+    areas = areas_from_codes(skin_area, skin_side)
+    nerves = polylines(a["nerve_ids"], a["nerve_counts"], a["nerve_points"])
     return Anatomy(
         bones=bones,
         muscles=muscles,

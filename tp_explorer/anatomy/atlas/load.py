@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from tp_explorer.anatomy.arrays import areas_from_codes, polylines
 from tp_explorer.anatomy.atlas.cache import atlas_dir, meshes, read_cache
 from tp_explorer.anatomy.model import Anatomy
 from tp_explorer.errors import AssetError
@@ -56,17 +57,8 @@ def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
     skin_area, skin_side = a["skin_area"], a["skin_side"]
     if len(skin_area) != skin.n_points or len(skin_side) != skin.n_points:
         raise ValueError("skin areas do not match the skin points")
-    areas = {
-        name: {s: np.nonzero((skin_area == k) & (skin_side == j))[0] for j, s in enumerate(SIDES)}
-        for k, name in enumerate(BODY_AREAS)
-    }
-    nerves: dict[str, dict[str, np.ndarray]] = {}
-    n0 = 0
-    for nid, counts in zip(a["nerve_ids"], a["nerve_counts"], strict=True):
-        nerves[str(nid)] = {}
-        for j, s in enumerate(SIDES):
-            nerves[str(nid)][s] = a["nerve_points"][n0 : n0 + counts[j]]
-            n0 += int(counts[j])
+    areas = areas_from_codes(skin_area, skin_side)
+    nerves = polylines(a["nerve_ids"], a["nerve_counts"], a["nerve_points"])
     context = meshes(a, "context")
     names = list(a["context_names"])
     return Anatomy(
