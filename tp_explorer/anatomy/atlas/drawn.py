@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pyvista as pv
 
+from tp_explorer.anatomy.atlas.geometry import wind_outward
 from tp_explorer.anatomy.atlas.landmarks import Skeleton, sign
 from tp_explorer.anatomy.builder.bellies import tube_faces
 
@@ -30,17 +31,9 @@ def _section(x0: float, x1: float, y0: float, y1: float, z: float) -> np.ndarray
 
 
 def loft(rings: list[np.ndarray]) -> pv.PolyData:
-    """A closed surface through horizontal rings (bottom first), capped at both ends."""
-    pts = np.vstack(rings)
-    caps = np.array([rings[0].mean(axis=0), rings[-1].mean(axis=0)])
-    pts = np.vstack([pts, caps])
-    faces = tube_faces(len(rings), RING)
-    mesh = pv.PolyData.from_regular_faces(pts, faces)
-    from tp_explorer.anatomy.atlas.geometry import signed_volume
-
-    if signed_volume(pts, faces) < 0:
-        mesh = pv.PolyData.from_regular_faces(pts, faces[:, ::-1].copy())
-    return mesh
+    """A closed surface through rings in order, capped at both ends, wound outward."""
+    pts = np.vstack([*rings, rings[0].mean(axis=0), rings[-1].mean(axis=0)])
+    return wind_outward(pv.PolyData.from_regular_faces(pts, tube_faces(len(rings), RING)))
 
 
 def _near_z(points: np.ndarray, z: float, band: float = 0.006) -> np.ndarray:
@@ -133,19 +126,7 @@ def plantar_fascia(
         # a ribbon across the sole: width along x, 3 mm thick along z, at this y
         ring = _section(c[0] - half, c[0] + half, z - 0.0015, z + 0.0015, 0.0)
         rings.append(np.column_stack([ring[:, 0], np.full(RING, c[1]), ring[:, 1]]))
-    return _loft_along_y(rings)
-
-
-def _loft_along_y(rings: list[np.ndarray]) -> pv.PolyData:
-    pts = np.vstack(rings)
-    caps = np.array([rings[0].mean(axis=0), rings[-1].mean(axis=0)])
-    faces = tube_faces(len(rings), RING)
-    all_pts = np.vstack([pts, caps])
-    from tp_explorer.anatomy.atlas.geometry import signed_volume
-
-    if signed_volume(all_pts, faces) < 0:
-        faces = faces[:, ::-1].copy()
-    return pv.PolyData.from_regular_faces(all_pts, faces)
+    return loft(rings)
 
 
 def draw_muscle(
