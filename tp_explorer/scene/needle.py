@@ -14,6 +14,7 @@ import pyvista as pv
 from vtkmodules.vtkCommonDataModel import vtkPlane
 
 from tp_explorer import palette
+from tp_explorer.scene.safety import path_actor
 
 KIND_COLOURS = {
     "nerve": palette.NERVE,
@@ -75,13 +76,7 @@ class NeedleLayer:
         self.note.SetVisibility(False)
 
     def _line_actor(self, mesh: pv.PolyData, colour: str, width: float) -> Any:
-        actor = pv.Actor(mapper=pv.DataSetMapper(mesh))
-        prop = actor.GetProperty()
-        prop.SetColor(*palette.rgb_float(colour))
-        prop.SetLineWidth(width)
-        prop.SetRenderLinesAsTubes(True)
-        actor.SetPickable(False)
-        actor.SetVisibility(False)
+        actor = path_actor(mesh, colour, width)
         self.plotter.renderer.add_actor(
             actor, reset_camera=False, render=False, pickable=False, name=f"needle-{id(mesh)}"
         )

@@ -24,6 +24,18 @@ DIM_OPACITY = 0.35
 NOTE_WRAP = 60
 
 
+def path_actor(lines: pv.PolyData, colour: str, width: float) -> Any:
+    """A nerve or vessel path drawn as a tube-like line, not pickable, hidden until shown."""
+    actor = pv.Actor(mapper=pv.DataSetMapper(lines))
+    prop = actor.GetProperty()
+    prop.SetColor(*palette.rgb_float(colour))
+    prop.SetLineWidth(width)
+    prop.SetRenderLinesAsTubes(True)
+    actor.SetPickable(False)
+    actor.SetVisibility(False)
+    return actor
+
+
 @dataclass(frozen=True)
 class SafetyView:
     """What the layer shows: which sides, which structures emphasised, the note text."""
@@ -54,13 +66,7 @@ class SafetyLayer:
                 pts = np.asarray(path, dtype=float)
                 if len(pts) < 2:
                     continue
-                actor = pv.Actor(mapper=pv.DataSetMapper(pv.lines_from_points(pts)))
-                prop = actor.GetProperty()
-                prop.SetColor(*palette.rgb_float(colour))
-                prop.SetLineWidth(THIN_WIDTH)
-                prop.SetRenderLinesAsTubes(True)
-                actor.SetPickable(False)
-                actor.SetVisibility(False)
+                actor = path_actor(pv.lines_from_points(pts), colour, THIN_WIDTH)
                 self.overlay.AddActor(actor)
                 self.actors[(structure, side)] = actor
                 self.labels[(structure, side)] = self._make_label(structure_label(structure))
