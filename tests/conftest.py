@@ -21,6 +21,16 @@ ATLAS_SOURCE = Path(
 )
 
 
+def require_atlas_source() -> Path:
+    """The shared BodyParts3D folder; the test skips without it, or fails where the test
+    command said the atlas tests must run (TP_EXPLORER_REQUIRE_ATLAS)."""
+    if not ATLAS_SOURCE.is_dir():
+        if os.environ.get("TP_EXPLORER_REQUIRE_ATLAS"):
+            pytest.fail(f"{ATLAS_SOURCE}: the BodyParts3D folder the atlas tests need is missing")
+        pytest.skip(f"{ATLAS_SOURCE} is not here (the atlas tests need it)")
+    return ATLAS_SOURCE
+
+
 @pytest.fixture(scope="session", autouse=True)
 def empty_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """No atlas unless a test installs one: the built-in anatomy is the default here."""
@@ -40,10 +50,7 @@ def atlas_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ready = os.environ.get("TP_EXPLORER_TEST_ATLAS_DATA")
     if ready and (Path(ready) / "atlas" / "atlas.json").is_file():
         return Path(ready)
-    if not ATLAS_SOURCE.is_dir():
-        if os.environ.get("TP_EXPLORER_REQUIRE_ATLAS"):
-            pytest.fail(f"{ATLAS_SOURCE}: the BodyParts3D folder the atlas tests need is missing")
-        pytest.skip(f"{ATLAS_SOURCE} is not here (the atlas tests need it)")
+    require_atlas_source()
     from tp_explorer.anatomy.atlas.install import install
 
     folder = tmp_path_factory.mktemp("data-atlas")

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tests.conftest import ATLAS_SOURCE, REPO
+from tests.conftest import ATLAS_SOURCE, REPO, require_atlas_source
 from tp_explorer.anatomy.atlas.install import InstallError, install
 from tp_explorer.anatomy.atlas.manifest import read_manifest
 
@@ -26,10 +26,8 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def source_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not ATLAS_SOURCE.is_dir():
-        pytest.skip(f"{ATLAS_SOURCE} is not here")
     target = tmp_path_factory.mktemp("bp3d") / "bodyparts3d"
-    shutil.copytree(ATLAS_SOURCE, target)
+    shutil.copytree(require_atlas_source(), target)
     return target
 
 
@@ -112,7 +110,7 @@ class _Server:
 
 @pytest.fixture
 def server() -> Iterator[_Server]:
-    srv = _Server(ATLAS_SOURCE, set())
+    srv = _Server(require_atlas_source(), set())
     srv.thread.start()
     yield srv
     srv.httpd.shutdown()
