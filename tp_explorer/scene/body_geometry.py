@@ -3,7 +3,9 @@ layers), the direction it is best seen from, and small point samples for framing
 
 Only mesh points and triangles are used (no ring or station layout), so the same code serves
 the built-in bellies and atlas meshes of any topology. Everything here is computed once at
-start-up: one k-d tree over the skin, one nearest-point query per muscle point.
+start-up, in one batched nearest-skin-point query for every muscle's sample points (VTK's static
+point locator: it is loaded with the renderer anyway, where scipy's k-d tree cost 0.5 s of
+imports at each start).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 SAMPLE_POINTS = 600  # per muscle: enough to find its front surface and screen footprint
 SHALLOW_FRACTION = 0.2  # the part of a muscle nearest the skin says which way it faces
@@ -87,22 +88,85 @@ def depth_layers(depths: dict[str, float]) -> dict[str, int]:
     return {mesh: rank[int(b)] for mesh, b in zip(depths, bands, strict=True)}
 
 
+def nearest_points(source: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """For each query point, the nearest of ``source`` (its coordinates), in one C++ pass.
+
+    A Voronoi kernel interpolates "the value at the closest source point"; the value
+    interpolated is the source point's own position.
+    """
+    from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
+    from vtkmodules.vtkCommonCore import vtkPoints
+    from vtkmodules.vtkCommonDataModel import vtkPolyData, vtkStaticPointLocator
+    from vtkmodules.vtkFiltersPoints import vtkPointInterpolator, vtkVoronoiKernel
+
+    source = np.ascontiguousarray(source, dtype=float)
+    query = np.ascontiguousarray(query, dtype=float)
+    if not len(query):
+        return np.zeros((0, 3))
+
+    def cloud(points: np.ndarray) -> vtkPolyData:
+        vtk_points = vtkPoints()
+        vtk_points.SetData(numpy_to_vtk(points, deep=True))
+        data = vtkPolyData()
+        data.SetPoints(vtk_points)
+        return data
+
+    src = cloud(source)
+    where = numpy_to_vtk(source, deep=True)
+    where.SetName("where")
+    src.GetPointData().AddArray(where)
+    locator = vtkStaticPointLocator()
+    locator.SetDataSet(src)
+    locator.BuildLocator()
+    interpolator = vtkPointInterpolator()
+    interpolator.SetInputData(cloud(query))
+    interpolator.SetSourceData(src)
+    interpolator.SetLocator(locator)
+    interpolator.SetKernel(vtkVoronoiKernel())
+    interpolator.SetNullPointsStrategyToClosestPoint()
+    interpolator.Update()
+    found = interpolator.GetOutput().GetPointData().GetArray("where")
+    return vtk_to_numpy(found).reshape(-1, 3).astype(float)
+
+
+def _stored_normals(mesh: object, count: int) -> np.ndarray | None:
+    """The point normals a mesh carries (the atlas cache stores them), if any fit."""
+    data = getattr(mesh, "point_data", None)
+    if data is None or "Normals" not in data:
+        return None
+    normals = np.asarray(data["Normals"], dtype=float)
+    return normals if normals.shape == (count, 3) else None
+
+
 class BodyGeometry:
     """Per-muscle measurements and the skin's zone directions, computed once from an Anatomy."""
 
     def __init__(self, anatomy: object) -> None:
         skin = anatomy.skin  # type: ignore[attr-defined]
         skin_points = np.asarray(skin.points, dtype=float)
-        self.skin_tree = cKDTree(skin_points)
         skin_tris = triangles(skin)
-        self.skin_normals = vertex_normals(skin_points, skin_tris)
+        stored = _stored_normals(skin, len(skin_points))
+        self.skin_normals = stored if stored is not None else vertex_normals(skin_points, skin_tris)
         self.skin_point_area = surface_area(skin_points, skin_tris) / max(len(skin_points), 1)
         self.skin_points = skin_points
         self._zones: dict[tuple[object, ...], tuple[np.ndarray, object]] = {}
-        self.muscles: dict[tuple[str, str], MuscleGeometry] = {}
-        for mesh_id, by_side in anatomy.muscles.items():  # type: ignore[attr-defined]
-            for side, mesh in by_side.items():
-                self.muscles[(mesh_id, side)] = self._measure(mesh)
+        meshes = {
+            (mesh_id, side): mesh
+            for mesh_id, by_side in anatomy.muscles.items()  # type: ignore[attr-defined]
+            for side, mesh in by_side.items()
+        }
+        points = {key: np.asarray(mesh.points, dtype=float) for key, mesh in meshes.items()}
+        ids = {key: sample_ids(len(p)) for key, p in points.items()}
+        # one query for every muscle's sample points: the nearest skin point of each
+        samples = [points[key][ids[key]] for key in meshes]
+        nearest = nearest_points(skin_points, np.vstack(samples)) if samples else np.zeros((0, 3))
+        bounds = np.cumsum([0, *(len(s) for s in samples)])
+        self.muscles: dict[tuple[str, str], MuscleGeometry] = {
+            key: self._measure(
+                mesh, points[key], ids[key], samples[i], nearest[bounds[i] : bounds[i + 1]]
+            )
+            for i, (key, mesh) in enumerate(meshes.items())
+        }
         # Both sides of a muscle peel together: one depth per mesh id.
         by_mesh: dict[str, list[float]] = {}
         for (mesh_id, _side), geo in self.muscles.items():
@@ -111,21 +175,31 @@ class BodyGeometry:
         self.layers: dict[tuple[str, str], int] = {key: mesh_layers[key[0]] for key in self.muscles}
         self.layer_count = max(self.layers.values(), default=-1) + 1
 
-    def _measure(self, mesh: object) -> MuscleGeometry:
-        points = np.asarray(mesh.points, dtype=float)  # type: ignore[attr-defined]
-        distance, nearest = self.skin_tree.query(points)
+    @staticmethod
+    def _measure(
+        mesh: object,
+        points: np.ndarray,
+        ids: np.ndarray,
+        sample: np.ndarray,
+        nearest_skin: np.ndarray,
+    ) -> MuscleGeometry:
+        """Depth and facing from the sample points and the skin points nearest them."""
+        towards = nearest_skin - sample
+        distance = np.linalg.norm(towards, axis=1)
         shallow = distance <= np.quantile(distance, SHALLOW_FRACTION)
-        facing = (self.skin_points[nearest[shallow]] - points[shallow]).mean(axis=0)
+        facing = towards[shallow].mean(axis=0)
         norm = np.linalg.norm(facing)
         facing = facing / norm if norm > 1e-9 else np.array([0.0, -1.0, 0.0])
         tris = triangles(mesh)
-        ids = sample_ids(len(points))
+        normals = _stored_normals(mesh, len(points))
+        if normals is None:
+            normals = vertex_normals(points, tris)
         return MuscleGeometry(
             depth=float(np.median(distance)),
             facing=facing,
             area=surface_area(points, tris),
-            sample=points[ids],
-            normals=vertex_normals(points, tris)[ids],
+            sample=sample,
+            normals=normals[ids],
             lo=points.min(axis=0),
             hi=points.max(axis=0),
         )

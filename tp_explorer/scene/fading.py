@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 
 import numpy as np
-from scipy.ndimage import minimum_filter
 
 from tp_explorer.scene.framing import project
 
@@ -35,7 +34,7 @@ def occluders(
     if not ok.any():
         return set()
     np.minimum.at(grid, (cells[ok, 0], cells[ok, 1]), depth[front][ok])
-    grid = minimum_filter(grid, size=3, mode="constant", cval=np.inf)  # close gaps between points
+    grid = _min_3x3(grid)  # close gaps between points
     found: set[Hashable] = set()
     for key, points in others.items():
         pxy, pdepth, pfront = project(np.asarray(points, dtype=float), matrix, size)
@@ -48,3 +47,14 @@ def occluders(
         if hits >= MIN_HITS:
             found.add(key)
     return found
+
+
+def _min_3x3(grid: np.ndarray) -> np.ndarray:
+    """Each cell's minimum over itself and its 8 neighbours (outside the grid counts as inf)."""
+    padded = np.pad(grid, 1, constant_values=np.inf)
+    cols, rows = grid.shape
+    out = padded[1 : cols + 1, 1 : rows + 1].copy()
+    for dx in (0, 1, 2):
+        for dy in (0, 1, 2):
+            np.minimum(out, padded[dx : dx + cols, dy : dy + rows], out=out)
+    return out
