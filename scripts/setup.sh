@@ -54,4 +54,7 @@ ensure_venv() {
   fi
   echo "setup: installing tp-explorer$1 into $VENV"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$REPO$1"
+  # An editable install leaves the package's bytecode to the first start, and none is written
+  # where PYTHONDONTWRITEBYTECODE is set: compile it now (~0.15 s off every start).
+  "$VENV/bin/python" -m compileall -q "$REPO/tp_explorer" >/dev/null || true
 }

@@ -8,6 +8,8 @@ import pytest
 
 REQUIRED = (
     "cold_start_s",
+    "bare_cold_start_s",
+    "cold_start_ratio",
     "frame_ms",
     "bare_frame_ms",
     "frame_ratio",
