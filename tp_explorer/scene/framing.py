@@ -146,10 +146,15 @@ def project(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """World points -> (display xy from the viewport's corner, distance along the view axis,
     in front of the camera). ``matrix`` is the camera's composite projection (4 x 4)."""
-    homogeneous = points @ matrix[:, :3].T + matrix[:, 3]
-    w = homogeneous[:, 3]
+    # only the x, y and w rows of the matrix, and in-place steps: each selection projects
+    # ~20,000 atlas points (labels, framing), and every pass over them counts
+    rows = matrix[[0, 1, 3]]
+    homogeneous = points @ rows[:, :3].T
+    homogeneous += rows[:, 3]
+    w = homogeneous[:, 2]
     in_front = w > 1e-9
-    safe = np.where(in_front, w, 1.0)[:, None]
-    width, height = size
-    xy = (homogeneous[:, :2] / safe + 1.0) * (0.5 * width, 0.5 * height)
+    inverse = np.divide(1.0, w, out=np.ones_like(w), where=in_front)
+    xy = homogeneous[:, :2] * inverse[:, None]
+    xy += 1.0
+    xy *= (0.5 * size[0], 0.5 * size[1])
     return xy, w, in_front
