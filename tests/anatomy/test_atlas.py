@@ -3,6 +3,7 @@ mirrored, body areas, trigger points inside their muscles, drawn structures mark
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -81,6 +82,31 @@ def test_every_trigger_point_lies_on_or_in_its_muscle(atlas: Any, knowledge: Any
                 probe = pv.PolyData(p[None, :]).compute_implicit_distance(mesh)
                 signed = float(probe["implicit_distance"][0])
                 assert signed < 0.001, (muscle.id, tp.id, side, signed)
+
+
+def test_install_places_every_shipped_trigger_point_as_the_window_would(
+    atlas_data_dir: Path, knowledge: Any
+) -> None:
+    """The install stores each trigger point of regions.yaml on both sides; each equals what
+    placing it at run time gives, so the stored table changes nothing but the time."""
+    from tp_explorer.anatomy.atlas.cache import read_cache
+    from tp_explorer.anatomy.atlas.load import TP_KEYS, _assemble
+
+    arrays = read_cache(atlas_data_dir / "atlas")
+    stored = {
+        (str(m), str(s), float(t), str(a) or None): p
+        for m, s, t, a, p in zip(*(arrays[k] for k in TP_KEYS), strict=True)
+    }
+    wanted = {
+        (tp.mesh, side, float(tp.along), tp.aspect)
+        for muscle in knowledge.muscles.values()
+        for tp in muscle.trigger_points
+        for side in SIDES
+    }
+    assert set(stored) == wanted
+    unplaced = _assemble({k: v for k, v in arrays.items() if k not in TP_KEYS})
+    for key, point in stored.items():
+        assert np.allclose(unplaced.trigger_point(*key), point, atol=1e-9), key
 
 
 def test_drawn_structures_are_marked(atlas: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,14 @@ class Anatomy:
         k = int(np.argmax(rel @ direction))
         # 80 % of the way from the belly's axis to its surface: just under the surface.
         return (centre + 0.8 * rel[k]).astype(np.float64)
+
+    def remember_trigger_points(
+        self, table: Iterable[tuple[tuple[str, str, float, str | None], np.ndarray]]
+    ) -> None:
+        """Trigger points placed ahead of time (the atlas install stores those of the shipped
+        knowledge): the values ``trigger_point`` computes, without its ray casts at run time."""
+        for key, point in table:
+            self._memo[key] = np.asarray(point, dtype=np.float64)
 
     def _surface_trigger_point(
         self, mesh_id: str, side: str, along: float, aspect: str | None

@@ -26,7 +26,7 @@ from tp_explorer.errors import AssetError
 DEFAULT_URL = "https://raw.githubusercontent.com/aHer-dev/3DAnatomy/{commit}/{source_path}"
 ENV_URL = "TP_EXPLORER_ATLAS_URL"
 SOURCE_DIR = "atlas-source"  # downloaded files, kept so a rebuild needs no network
-BUILD_VERSION = 4
+BUILD_VERSION = 5  # 5: trigger points of the shipped knowledge placed at install
 
 # progress(stage, done, total, what): stage is "download", "verify" or "build"
 Progress = Callable[[str, float, float, str], None]
@@ -193,6 +193,7 @@ def install(
     _verify(src, entries, say, stop)
     started = time.perf_counter()
     from tp_explorer.anatomy.atlas.build import build
+    from tp_explorer.anatomy.atlas.load import trigger_point_table
     from tp_explorer.anatomy.loader import load_builtin
 
     try:
@@ -205,6 +206,7 @@ def install(
             lambda what, frac: say("build", frac, 1.0, what),
         )
         arrays = arrays_of(built)
+        arrays.update(trigger_point_table(arrays))
     except (ValueError, KeyError, IndexError) as exc:
         raise InstallError(
             f"{src}: the atlas could not be built ({exc}); nothing was changed"

@@ -61,7 +61,7 @@ def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
     nerves = polylines(a["nerve_ids"], a["nerve_counts"], a["nerve_points"])
     context = meshes(a, "context")
     names = list(a["context_names"])
-    return Anatomy(
+    anatomy = Anatomy(
         bones=meshes(a, "bone"),
         muscles=muscles,
         muscle_paths=paths,
@@ -81,3 +81,50 @@ def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
         source="atlas",
         drawn=tuple(str(x) for x in a["drawn"]),
     )
+    if "tp_points" in a:  # caches built before the table existed place them at run time
+        anatomy.remember_trigger_points(_trigger_point_rows(a))
+    return anatomy
+
+
+TP_KEYS = ("tp_mesh", "tp_side", "tp_along", "tp_aspect", "tp_points")
+
+
+def trigger_point_table(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Every trigger point of the shipped knowledge, both sides, placed on this atlas.
+
+    Placing one ray-casts into its muscle (~2 ms); the install does it once for all of them,
+    so a selection (and a start-up that restores one) finds them ready. A user's own regions
+    file may name others: those are placed when first shown.
+    """
+    from tp_explorer.knowledge import load_knowledge
+
+    anatomy = _assemble(arrays)
+    keys = sorted(
+        {
+            (tp.mesh, side, float(np.clip(tp.along, 0.0, 1.0)), tp.aspect)
+            for muscle in load_knowledge().muscles.values()
+            for tp in muscle.trigger_points
+            for side in SIDES
+        },
+        key=repr,
+    )
+    points = [anatomy.trigger_point(*key) for key in keys]
+    return {
+        "tp_mesh": np.array([k[0] for k in keys]),
+        "tp_side": np.array([k[1] for k in keys]),
+        "tp_along": np.array([k[2] for k in keys], dtype=np.float64),
+        "tp_aspect": np.array([k[3] or "" for k in keys]),
+        "tp_points": np.array(points, dtype=np.float64).reshape(-1, 3),
+    }
+
+
+def _trigger_point_rows(
+    a: dict[str, np.ndarray],
+) -> list[tuple[tuple[str, str, float, str | None], np.ndarray]]:
+    rows = zip(
+        a["tp_mesh"], a["tp_side"], a["tp_along"], a["tp_aspect"], a["tp_points"], strict=True
+    )
+    return [
+        ((str(m), str(s), float(t), str(asp) or None), np.asarray(p, dtype=np.float64))
+        for m, s, t, asp, p in rows
+    ]
