@@ -1,4 +1,4 @@
-"""Muscle labels: a fixed pool of text actors, placed beside their muscles without overlapping."""
+"""Muscle labels: placed beside their muscles without overlapping, drawn as one textured actor."""
 
 from __future__ import annotations
 
@@ -20,15 +20,8 @@ def scene(anatomy):
 
 
 def boxes(pool: LabelPool) -> list[tuple[float, float, float, float]]:
-    """Screen rectangles of the labels shown, read back from VTK after the render."""
-    result = []
-    for actor in pool.actors:
-        if actor.GetVisibility():
-            box = [0.0] * 4
-            actor.GetBoundingBox(pool.renderer, box)
-            x, y = actor.GetActualPositionCoordinate().GetComputedDisplayValue(pool.renderer)
-            result.append((x, y, x + box[1] - box[0], y + box[3] - box[2]))
-    return result
+    """Screen rectangles of the labels shown, read back from the quads VTK draws."""
+    return pool.drawn_boxes()
 
 
 def draw(plotter) -> None:
@@ -100,6 +93,32 @@ def test_more_labels_than_the_pool_keeps_the_highest_priorities(caplog) -> None:
         assert plotter.renderer.GetViewProps().GetNumberOfItems() >= 2
     finally:
         plotter.close()
+
+
+def test_each_label_is_drawn_from_its_own_picture(scene, knowledge) -> None:
+    """The texture holds each shown text's picture; each quad is the size of its picture and
+    samples that picture (so no label shows another's text)."""
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+
+    scene.apply(make_highlight(Selection(site="hip"), knowledge), DEFAULT_LAYERS)
+    scene.set_view("posterior", "both", render=False)
+    draw(scene.plotter)
+    pool = scene.labels
+    placed = pool.placements()
+    quads = pool.drawn_boxes()
+    assert len(quads) == len(placed) > 3
+    sheet = pool.text_actor.GetTexture().GetInput()
+    width, height, _ = sheet.GetDimensions()
+    pixels = vtk_to_numpy(sheet.GetPointData().GetScalars()).reshape(height, width, 4)
+    uv = vtk_to_numpy(pool._quads.GetPointData().GetTCoords()).reshape(-1, 4, 2)
+    for placement, quad, corners in zip(placed, quads, uv, strict=True):
+        picture = pool._picture(placement.text)
+        assert (quad[2] - quad[0], quad[3] - quad[1]) == (picture.shape[1], picture.shape[0])
+        x0, y0 = round(corners[0][0] * width), round(corners[0][1] * height)
+        cut = pixels[y0 : y0 + picture.shape[0], x0 : x0 + picture.shape[1]]
+        assert np.array_equal(cut, picture), placement.text
+        # the quad lies inside the label's box, FRAME_PX in from its corner
+        assert placement.box[0] <= quad[0] and quad[2] <= placement.box[2] + 1
 
 
 def test_bigger_font_makes_bigger_labels(scene, knowledge) -> None:
