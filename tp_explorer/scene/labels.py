@@ -44,6 +44,7 @@ CELL_PX = 6  # occupancy grid of the highlighted muscles
 FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point is still "front"
 LINE_WIDTH = 1.0  # wider lines take a geometry-shader path (slow in software rendering)
 DOT_PX = 5
+MAX_PACKED_TEXTS = 96  # the texture keeps every text shown until it holds this many
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class LabelPool:
         self._prop.SetJustificationToLeft()
         self._prop.SetVerticalJustificationToBottom()
         self._pictures: dict[tuple[str, int], np.ndarray] = {}
-        self._packed: tuple[tuple[str, ...], int] | None = None
+        self._packed: int | None = None  # the font size the texture holds pictures at
         self._cells: dict[str, tuple[int, int, int, int]] = {}  # text -> x, y, w, h in texture
         self._sheet_size = (1, 1)
         self._sheet = vtkImageData()
@@ -234,13 +235,19 @@ class LabelPool:
         return picture
 
     def _pack(self) -> None:
-        """The current texts' pictures, stacked into the one texture (when the texts change)."""
+        """Every text shown so far at this font size, stacked into the one texture.
+
+        Packed again only when a text not yet in it is shown (labels are muscle names: after
+        the first few selections a selection uploads nothing and only moves quads).
+        """
         from vtkmodules.util.numpy_support import numpy_to_vtk
 
-        key = (tuple(self._texts), self._font_size)
-        if key == self._packed:
+        if self._packed == self._font_size and all(t in self._cells for t in self._texts):
             return
-        pictures = {text: self._picture(text) for text in dict.fromkeys(self._texts)}
+        texts = list(dict.fromkeys(self._texts))
+        if self._packed == self._font_size and len(self._cells) < MAX_PACKED_TEXTS:
+            texts = list(dict.fromkeys([*self._cells, *texts]))
+        pictures = {text: self._picture(text) for text in texts}
         width = max((p.shape[1] for p in pictures.values()), default=1)
         height = max(sum(p.shape[0] + 1 for p in pictures.values()), 1)
         sheet = np.zeros((height, width, 4), dtype=np.uint8)
@@ -257,7 +264,7 @@ class LabelPool:
         self._sheet.GetPointData().SetScalars(scalars)
         self._sheet.Modified()
         self._sheet_size = (width, height)
-        self._packed = key
+        self._packed = self._font_size
 
     def widest(self) -> int:
         """Width in pixels of the widest label to show (0 without labels)."""
