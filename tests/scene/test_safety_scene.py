@@ -45,10 +45,11 @@ def test_actors_are_made_once_and_hidden_until_shown(plotter):
     assert layer.emphasised_structures() == {("sciatic_nerve", "right")}
     dim = layer.actors[("femoral_vessels", "right")].GetProperty()
     assert dim.GetOpacity() < 1.0 and dim.GetLineWidth() < EMPHASIS_WIDTH
-    assert layer.labels[("sciatic_nerve", "right")].GetVisibility()
-    assert not layer.labels[("femoral_vessels", "right")].GetVisibility()
+    assert layer.labelled == {("sciatic_nerve", "right")}
+    plotter.camera_position = [(0.0, -3.0, 0.5), (0.0, 0.0, 0.5), (0.0, 0.0, 1.0)]
     img = plotter.screenshot(return_img=True)
     assert img.shape[:2] == (300, 300)
+    assert layer.label_pool.shown() == ["Sciatic nerve"]  # laid out and drawn in the render
     layer.show(SafetyView(False))
     assert layer.visible_structures() == set() and not layer.note.GetVisibility()
 

@@ -49,3 +49,34 @@ def test_one_side_shows_that_side_only(window):
         assert {s for _n, s in window.features.safety.layer.visible_structures()} == {"left"}
     finally:
         window.controller.set_side("both")
+
+
+def test_structure_names_join_the_label_layout_without_overlap(window):
+    """The nerves' names stand in the label columns with the muscles' names: no two labels
+    overlap, and each nerve's leader line ends on that nerve's point nearest the trigger
+    points, wherever the camera is."""
+    import numpy as np
+
+    from tp_explorer.scene.framing import project
+    from tp_explorer.state.safety import structure_label
+
+    window.controller.select_site("hip")
+    window.controller.focus_muscle("piriformis")
+    layer = window.features.safety.layer
+    pool = window.scene.labels
+    for view in ("posterior", "lateral"):
+        window.controller.set_view(view)
+        window.plotter.render()
+        placed = pool.placements()
+        safety = [p for p in placed if p.style == "safety"]
+        assert {p.text for p in safety} <= {structure_label(n) for n, _s in layer.labelled}
+        assert any(p.text == "Sciatic nerve" for p in safety), view
+        boxes = [p.box for p in placed]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+        width, height = window.plotter.renderer.GetSize()
+        for p in safety:
+            xy, _depth, _front = project(np.array([p.anchor]), pool._matrix(), (width, height))
+            assert np.allclose(xy[0], p.anchor_px, atol=0.5)
+            assert any(np.allclose(p.anchor, n.closest) for n in layer.view.near), p.text

@@ -56,6 +56,7 @@ class Placement:
     anchor: tuple[float, float, float]  # world point on the muscle's surface
     anchor_px: tuple[float, float]
     line_end_px: tuple[float, float]  # where the leader meets the box
+    style: str = "muscle"  # or "safety": a nerve or vessel named by the needle-safety layer
 
 
 class LabelPool:
@@ -83,6 +84,10 @@ class LabelPool:
         self._all_normals: np.ndarray | None = None
         self._owner = np.zeros(0, dtype=int)
         self._texts: list[str] = []
+        # labels another layer adds (the needle-safety layer's nerves): placed first, in the
+        # same columns, and shown whether or not the structure faces the camera
+        self._extra_points = np.zeros((0, 3))
+        self._extra_texts: list[str] = []
         self._avoid = np.zeros((0, 3))
         self._font_size = font_size
         self._visible = False
@@ -101,9 +106,15 @@ class LabelPool:
         self._prop.SetFrameWidth(FRAME_PX)
         self._prop.SetJustificationToLeft()
         self._prop.SetVerticalJustificationToBottom()
-        self._pictures: dict[tuple[str, int], np.ndarray] = {}
+        self._safety_prop = vtkTextProperty()
+        self._safety_prop.ShallowCopy(self._prop)
+        self._safety_prop.SetBold(True)
+        self._safety_prop.SetBackgroundColor(*palette.rgb_float(palette.NERVE))
+        self._safety_prop.SetFrameColor(*palette.rgb_float(palette.NERVE))
+        self._pictures: dict[tuple[str, str, int], np.ndarray] = {}
         self._packed: int | None = None  # the font size the texture holds pictures at
-        self._cells: dict[str, tuple[int, int, int, int]] = {}  # text -> x, y, w, h in texture
+        # (text, style) -> x, y, w, h of its picture in the texture
+        self._cells: dict[tuple[str, str], tuple[int, int, int, int]] = {}
         self._sheet_size = (1, 1)
         self._sheet = vtkImageData()
         texture = vtkTexture()
@@ -159,6 +170,7 @@ class LabelPool:
         self._laid_out = None
         self._packed = None
         self._prop.SetFontSize(points)
+        self._safety_prop.SetFontSize(points)
 
     def show(
         self,
@@ -204,22 +216,34 @@ class LabelPool:
         if not self._visible:
             self._hide_all()
 
+    def show_extra(self, points: np.ndarray | Sequence[np.ndarray], texts: Sequence[str]) -> None:
+        """Labels of the needle-safety layer: one world point each (on a nerve or vessel),
+        placed before the muscles' labels, in the same columns and with leader lines, so no
+        two labels ever overlap. Empty lists remove them."""
+        self._extra_points = np.asarray(points, dtype=float).reshape(-1, 3)
+        self._extra_texts = list(texts)[: len(self._extra_points)]
+        self._extra_points = self._extra_points[: len(self._extra_texts)]
+        self._inputs += 1
+        if not self._extra_texts and not self._visible:
+            self._hide_all()
+
     # ------------------------------------------------------------------ pictures
     def _dpi(self) -> int:
         window = self.renderer.GetRenderWindow()
         return int(window.GetDPI()) if window is not None else 72
 
-    def _picture(self, text: str) -> np.ndarray:
+    def _picture(self, text: str, style: str = "muscle") -> np.ndarray:
         """The text's RGBA picture (rows bottom-up), its frame and background included."""
         from vtkmodules.util.numpy_support import vtk_to_numpy
         from vtkmodules.vtkCommonDataModel import vtkImageData
 
-        key = (text, self._font_size)
+        key = (text, style, self._font_size)
         picture = self._pictures.get(key)
         if picture is None:
             image = vtkImageData()
             dims = [0, 0]
-            if not self._text_renderer.RenderString(self._prop, text, image, dims, self._dpi()):
+            prop = self._safety_prop if style == "safety" else self._prop
+            if not self._text_renderer.RenderString(prop, text, image, dims, self._dpi()):
                 log.warning("the label %r could not be drawn", text)
                 dims = [0, 0]
             nx, ny, _nz = image.GetDimensions()
@@ -234,29 +258,29 @@ class LabelPool:
             self._pictures[key] = picture
         return picture
 
-    def _pack(self) -> None:
-        """Every text shown so far at this font size, stacked into the one texture.
+    def _pack(self, labels: Sequence[tuple[str, str]]) -> None:
+        """Every (text, style) shown so far at this font size, stacked into the one texture.
 
-        Packed again only when a text not yet in it is shown (labels are muscle names: after
-        the first few selections a selection uploads nothing and only moves quads).
+        Packed again only when a label not yet in it is shown (labels are muscle and nerve
+        names: after the first few selections a selection uploads nothing, only moves quads).
         """
         from vtkmodules.util.numpy_support import numpy_to_vtk
 
-        if self._packed == self._font_size and all(t in self._cells for t in self._texts):
+        if self._packed == self._font_size and all(k in self._cells for k in labels):
             return
-        texts = list(dict.fromkeys(self._texts))
+        keys = list(dict.fromkeys(labels))
         if self._packed == self._font_size and len(self._cells) < MAX_PACKED_TEXTS:
-            texts = list(dict.fromkeys([*self._cells, *texts]))
-        pictures = {text: self._picture(text) for text in texts}
+            keys = list(dict.fromkeys([*self._cells, *keys]))
+        pictures = {key: self._picture(*key) for key in keys}
         width = max((p.shape[1] for p in pictures.values()), default=1)
         height = max(sum(p.shape[0] + 1 for p in pictures.values()), 1)
         sheet = np.zeros((height, width, 4), dtype=np.uint8)
         self._cells = {}
         y = 0
-        for text, picture in pictures.items():
+        for key, picture in pictures.items():
             h, w = picture.shape[:2]
             sheet[y : y + h, :w] = picture
-            self._cells[text] = (0, y, w, h)
+            self._cells[key] = (0, y, w, h)
             y += h + 1  # a clear row between pictures
         self._sheet.SetDimensions(width, height, 1)
         scalars = numpy_to_vtk(sheet.reshape(-1, 4), deep=True)
@@ -268,7 +292,10 @@ class LabelPool:
 
     def widest(self) -> int:
         """Width in pixels of the widest label to show (0 without labels)."""
-        return max((self._size_of(i)[0] for i in range(len(self._texts))), default=0)
+        labels = [(t, "safety") for t in self._extra_texts]
+        if self._visible:
+            labels += [(t, "muscle") for t in self._texts]
+        return max((self._size_of(*key)[0] for key in labels), default=0)
 
     def shown(self) -> list[str]:
         """The texts placed by the last render, highest priority first."""
@@ -284,9 +311,9 @@ class LabelPool:
         self.line_actor.SetVisibility(False)
         self._placements = []
 
-    def _size_of(self, index: int) -> tuple[int, int]:
+    def _size_of(self, text: str, style: str = "muscle") -> tuple[int, int]:
         """A label's box: its picture and FRAME_PX of room on each side."""
-        height, width = self._picture(self._texts[index]).shape[:2]
+        height, width = self._picture(text, style).shape[:2]
         return width + 2 * FRAME_PX, height + 2 * FRAME_PX
 
     def _matrix(self) -> np.ndarray:
@@ -296,7 +323,7 @@ class LabelPool:
         return np.array([[matrix.GetElement(r, c) for c in range(4)] for r in range(4)])
 
     def _on_render(self, _obj: Any = None, _event: str = "") -> None:
-        if not self._visible or not self._texts:
+        if not (self._visible and self._texts) and not self._extra_texts:
             self.last_layout_ms = 0.0
             return
         camera = self.renderer.GetActiveCamera()
@@ -321,55 +348,67 @@ class LabelPool:
         matrix = self._matrix()
         layout = _Layout(width, height, matrix, self._avoid, self.widest())
         eye = np.asarray(self.renderer.GetActiveCamera().GetPosition(), dtype=float)
+        # the safety layer's labels first (one point each, seen through muscle), then the
+        # muscles' (when shown), as one list
+        extra = len(self._extra_texts)
+        muscles = self._visible and bool(self._texts)
+        labels = [(t, "safety") for t in self._extra_texts]
+        points, owner = self._extra_points, np.arange(extra)
+        priorities = np.full(extra, np.inf)
+        normals: np.ndarray | None = None
+        through = np.ones(extra, dtype=bool)
+        if muscles:
+            labels += [(t, "muscle") for t in self._texts]
+            points = np.vstack([points, self._all])
+            owner = np.concatenate([owner, self._owner + extra])
+            priorities = np.concatenate([priorities, self._priorities])
+            through = np.concatenate([through, np.zeros(len(self._all), dtype=bool)])
+            if self._all_normals is not None:
+                normals = np.vstack([np.zeros((extra, 3)), self._all_normals])
         anchors = _front_anchors(
-            self._all,
-            self._all_normals,
-            self._owner,
-            len(self._texts),
-            eye,
-            matrix,
-            (width, height),
+            points, normals, owner, len(labels), eye, matrix, (width, height), through
         )
         # Highest priority first; among equals from the top down, so leaders rarely cross.
         heights = np.array([a[1][1] if a is not None else -1.0 for a in anchors])
-        order = np.lexsort((-heights, -self._priorities))
+        order = np.lexsort((-heights, -priorities))
         placements: list[Placement] = []
-        corners: list[tuple[str, int, int]] = []  # text, x, y of each picture drawn
+        corners: list[tuple[tuple[str, str], int, int]] = []  # label, x, y of each picture
         for index in order:
             anchor = anchors[index]
             spot = None
             if anchor is not None:
-                spot = layout.place(anchor[1], self._size_of(index))
+                spot = layout.place(anchor[1], self._size_of(*labels[index]))
             if spot is None or anchor is None:
                 continue
             box, end = spot
-            corners.append((self._texts[index], round(box[0]) + FRAME_PX, round(box[1]) + FRAME_PX))
+            corners.append((labels[index], round(box[0]) + FRAME_PX, round(box[1]) + FRAME_PX))
             placements.append(
                 Placement(
-                    self._texts[index],
+                    labels[index][0],
                     box,
                     tuple(float(v) for v in anchor[0]),  # type: ignore[arg-type]
                     (float(anchor[1][0]), float(anchor[1][1])),
                     end,
+                    labels[index][1],
                 )
             )
         self._placements = placements
         self._draw_texts(corners)
         self._draw_lines(placements)
 
-    def _draw_texts(self, corners: list[tuple[str, int, int]]) -> None:
+    def _draw_texts(self, corners: list[tuple[tuple[str, str], int, int]]) -> None:
         """One quad per label shown, textured with its picture from the packed texture."""
         from vtkmodules.util.numpy_support import numpy_to_vtk, numpy_to_vtkIdTypeArray
 
         if not corners:
             self.text_actor.SetVisibility(False)
             return
-        self._pack()
+        self._pack([label for label, _x, _y in corners])
         sheet_w, sheet_h = self._sheet_size
         points = np.zeros((4 * len(corners), 3))
         tcoords = np.zeros((4 * len(corners), 2))
-        for i, (text, x, y) in enumerate(corners):
-            u0, v0, w, h = self._cells[text]
+        for i, (label, x, y) in enumerate(corners):
+            u0, v0, w, h = self._cells[label]
             points[4 * i : 4 * i + 4, :2] = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
             tcoords[4 * i : 4 * i + 4] = (
                 (u0 / sheet_w, v0 / sheet_h),
@@ -440,27 +479,32 @@ def _front_anchors(
     eye: np.ndarray,
     matrix: np.ndarray,
     size: tuple[int, int],
+    through: np.ndarray | None = None,
 ) -> list[tuple[np.ndarray, np.ndarray] | None]:
     """Per label, (world point, its pixel) on the side of its muscle that faces the camera,
     near the middle of what is seen of it; None when none of it is in view.
 
     All labels' points are projected at once. A point faces the camera when its outward
     normal points towards the eye; without normals, when it is the nearest of its own muscle's
-    points in its screen cell."""
+    points in its screen cell. A point marked in ``through`` counts as seen wherever it is in
+    view (the safety layer draws its paths over the muscles)."""
     result: list[tuple[np.ndarray, np.ndarray] | None] = [None] * count
     if not len(points):
         return result
     xy, depth, front = project(points, matrix, size)
     ok = front & (xy[:, 0] >= 0) & (xy[:, 0] < size[0]) & (xy[:, 1] >= 0) & (xy[:, 1] < size[1])
     if normals is not None:
-        ok &= np.einsum("ij,ij->i", normals, eye - points) > 0
+        facing = np.einsum("ij,ij->i", normals, eye - points) > 0
     else:
         cells = np.floor(xy / CELL_PX).astype(np.int64)
         key = (owner.astype(np.int64) * 4096 + cells[:, 0]) * 4096 + cells[:, 1]
         _, inverse = np.unique(np.where(ok, key, -1), return_inverse=True)
         nearest = np.full(inverse.max() + 1, np.inf)
         np.minimum.at(nearest, inverse[ok], depth[ok])
-        ok &= depth <= nearest[inverse] + FRONT_TOLERANCE_M
+        facing = depth <= nearest[inverse] + FRONT_TOLERANCE_M
+    if through is not None:
+        facing |= through
+    ok &= facing
     # owner is grouped (labels' points are stacked in order): one slice per label
     bounds = np.searchsorted(owner, np.arange(count + 1))
     for label in range(count):

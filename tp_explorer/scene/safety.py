@@ -16,6 +16,7 @@ import numpy as np
 import pyvista as pv
 
 from tp_explorer import palette
+from tp_explorer.scene.labels import LabelPool
 from tp_explorer.state.safety import NearStructure, structure_kind, structure_label
 
 THIN_WIDTH = 2.0
@@ -51,12 +52,16 @@ class SafetyView:
 
 
 class SafetyLayer:
-    """Line actors for every (structure, side) in ``anatomy.nerves``, plus labels and a note."""
+    """Line actors for every (structure, side) in ``anatomy.nerves``, their names in the label
+    layout, and a note."""
 
-    def __init__(self, plotter: Any, anatomy: Any) -> None:
+    def __init__(self, plotter: Any, anatomy: Any, labels: LabelPool | None = None) -> None:
+        """``labels``: the body's label pool, so the structures' names are laid out with the
+        muscles' (beside the body, leader lines, never overlapping); without one, a pool of
+        the layer's own."""
         self.plotter = plotter
         self.actors: dict[tuple[str, str], Any] = {}
-        self.labels: dict[tuple[str, str], Any] = {}
+        self.labelled: set[tuple[str, str]] = set()  # the structures named by the last show
         self.view = SafetyView()
         self.overlay = self._make_overlay()
         nerves = getattr(anatomy, "nerves", {}) or {}
@@ -69,7 +74,7 @@ class SafetyLayer:
                 actor = path_actor(pv.lines_from_points(pts), colour, THIN_WIDTH)
                 self.overlay.AddActor(actor)
                 self.actors[(structure, side)] = actor
-                self.labels[(structure, side)] = self._make_label(structure_label(structure))
+        self.label_pool = labels if labels is not None else LabelPool(self.overlay, 0)
         self.note = plotter.add_text(
             "", position="lower_right", font_size=11, color=palette.LABEL_TEXT, name="safety:note"
         )
@@ -97,29 +102,13 @@ class SafetyLayer:
         ren_win.AddRenderer(overlay)
         return overlay
 
-    def _make_label(self, text: str) -> Any:
-        from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
-
-        label = vtkBillboardTextActor3D()
-        label.SetInput(text)
-        prop = label.GetTextProperty()
-        prop.SetFontSize(16)
-        prop.SetBold(True)
-        prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
-        prop.SetBackgroundColor(*palette.rgb_float(palette.NERVE))
-        prop.SetBackgroundOpacity(0.85)
-        label.SetVisibility(False)
-        label.SetPickable(False)
-        label.SetDisplayOffset(12, -28)
-        self.overlay.AddActor(label)
-        return label
-
     def show(self, view: SafetyView) -> None:
         """Set visibility, width and opacity of every path; no render (the caller renders)."""
         self.view = view
         emphasised = view.emphasised
         anything = bool(emphasised)
         closest = {(n.structure, n.side): n.closest for n in view.near}
+        named: list[tuple[str, str]] = []
         for key, actor in self.actors.items():
             shown = view.visible and key[1] in view.sides
             actor.SetVisibility(shown)
@@ -127,10 +116,12 @@ class SafetyLayer:
             strong = key in emphasised
             prop.SetLineWidth(EMPHASIS_WIDTH if strong else THIN_WIDTH)
             prop.SetOpacity(1.0 if strong or not anything else DIM_OPACITY)
-            label = self.labels[key]
-            label.SetVisibility(shown and strong)
-            if strong:
-                label.SetPosition(*closest[key])
+            if shown and strong:
+                named.append(key)
+        self.labelled = set(named)
+        self.label_pool.show_extra(
+            [closest[key] for key in named], [structure_label(key[0]) for key in named]
+        )
         text = "\n".join(textwrap.fill(p, NOTE_WRAP) for p in view.note.splitlines())
         self.note.SetText(1, text)  # corner 1: lower right
         self.note.SetVisibility(view.visible and bool(text))

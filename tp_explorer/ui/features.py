@@ -38,7 +38,7 @@ class SafetyController(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.layer = SafetyLayer(window.plotter, window.anatomy)
+        self.layer = SafetyLayer(window.plotter, window.anatomy, labels=window.scene.labels)
         self.user_choice: bool | None = None
         self.action = QAction("Needle-safety layer", window)
         self.action.setObjectName("action_safety")
