@@ -149,3 +149,27 @@ def test_unknown_key_message_lists_the_allowed_keys() -> None:
     with pytest.raises(KnowledgeError) as info:
         load_knowledge(BROKEN / "unknown_key.yaml")
     assert "expected one of: id, name, areas" in str(info.value)
+
+
+def test_libyaml_and_pure_python_parsers_read_the_same(monkeypatch, capsys) -> None:
+    """Where PyYAML lacks libyaml the pure-Python parser serves: the same values and positions
+    for the real regions.yaml, and the same refusal (file, line, message) for every broken
+    file except those whose wording is the parser's own (syntax errors: same line)."""
+    from tp_explorer.knowledge import yaml_source
+    from tp_explorer.resources import regions_path
+
+    fast = yaml_source.load_yaml(regions_path())
+    fast_errors = {path.name: check(capsys, str(path))[2] for path in CASES}
+    monkeypatch.setattr(yaml_source, "_CountingLoader", yaml_source._CountingPureLoader)
+    pure = yaml_source.load_yaml(regions_path())
+    assert pure.data == fast.data
+    assert pure.positions == fast.positions
+    for path in CASES:
+        expected, _bad = expectation(path)
+        err = check(capsys, str(path))[2]
+        assert expected in err, path.name
+        first_fast = next(line for line in fast_errors[path.name].splitlines() if line)
+        first_pure = next(line for line in err.splitlines() if line)
+        assert first_pure.split(": ")[0] == first_fast.split(": ")[0], path.name  # file:line:col
+        if "syntax error" not in first_fast and "tab" not in first_fast:
+            assert err == fast_errors[path.name], path.name

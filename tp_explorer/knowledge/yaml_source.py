@@ -91,8 +91,8 @@ else:  # PyYAML built without libyaml: the same events from the pure-Python pars
     _EventLoader = yaml.SafeLoader  # type: ignore[misc,assignment]
 
 
-class _CountingLoader(_EventLoader):  # type: ignore[misc,valid-type]
-    """Safe loader that counts aliases, nodes and nesting depth while composing."""
+class _Counting:
+    """Counts aliases, nodes and nesting depth while composing (mixed into a safe loader)."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -120,6 +120,14 @@ class _CountingLoader(_EventLoader):  # type: ignore[misc,valid-type]
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _CountingLoader(_Counting, _EventLoader):  # type: ignore[misc,valid-type]
+    """The loader ``load_yaml`` uses: libyaml's events where PyYAML has them."""
+
+
+class _CountingPureLoader(_Counting, yaml.SafeLoader):  # type: ignore[misc]
+    """The same on the pure-Python parser (what PyYAML without libyaml gives; for tests)."""
 
 
 def _mark(m: yaml.Mark | None) -> Mark:
