@@ -234,12 +234,12 @@ class LabelPool:
 
     def _picture(self, text: str, style: str = "muscle") -> np.ndarray:
         """The text's RGBA picture (rows bottom-up), its frame and background included."""
-        from vtkmodules.util.numpy_support import vtk_to_numpy
-        from vtkmodules.vtkCommonDataModel import vtkImageData
-
         key = (text, style, self._font_size)
         picture = self._pictures.get(key)
-        if picture is None:
+        if picture is None:  # (the imports only here: this runs per label per layout)
+            from vtkmodules.util.numpy_support import vtk_to_numpy
+            from vtkmodules.vtkCommonDataModel import vtkImageData
+
             image = vtkImageData()
             dims = [0, 0]
             prop = self._safety_prop if style == "safety" else self._prop
@@ -574,7 +574,8 @@ class _Layout:
             c0, c1, blocked = self.columns[name]
             if w > c1 - c0 + 0.5 or len(blocked) < rows:
                 continue
-            counts = np.concatenate([[0], np.cumsum(blocked)])
+            counts = np.zeros(len(blocked) + 1, dtype=np.int32)
+            np.cumsum(blocked, out=counts[1:])
             starts = np.nonzero(counts[rows:] == counts[:-rows])[0]
             if not len(starts):
                 continue
