@@ -112,11 +112,12 @@ def test_each_label_is_drawn_from_its_own_picture(scene, knowledge) -> None:
     pixels = vtk_to_numpy(sheet.GetPointData().GetScalars()).reshape(height, width, 4)
     uv = vtk_to_numpy(pool._quads.GetPointData().GetTCoords()).reshape(-1, 4, 2)
     for placement, quad, corners in zip(placed, quads, uv, strict=True):
-        picture = pool._picture(placement.text)
+        picture = pool._picture(placement.drawn, placement.style)
         assert (quad[2] - quad[0], quad[3] - quad[1]) == (picture.shape[1], picture.shape[0])
         x0, y0 = round(corners[0][0] * width), round(corners[0][1] * height)
         cut = pixels[y0 : y0 + picture.shape[0], x0 : x0 + picture.shape[1]]
         assert np.array_equal(cut, picture), placement.text
+        assert placement.drawn.split() == placement.text.split()  # wrapped at most
         # the quad lies inside the label's box, FRAME_PX in from its corner
         assert placement.box[0] <= quad[0] and quad[2] <= placement.box[2] + 1
 

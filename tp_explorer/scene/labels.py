@@ -23,6 +23,7 @@ built.
 from __future__ import annotations
 
 import logging
+import textwrap
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ CELL_PX = 6  # occupancy grid of the highlighted muscles
 FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point is still "front"
 LINE_WIDTH = 1.0  # wider lines take a geometry-shader path (slow in software rendering)
 DOT_PX = 5
-MAX_PACKED_TEXTS = 96  # the texture keeps every text shown until it holds this many
+MAX_PACKED_TEXTS = 96
+MIN_WRAP_CHARS = 8  # a wrapped name's lines are never narrower than this  # the texture keeps every text shown until it holds this many
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Placement:
     anchor_px: tuple[float, float]
     line_end_px: tuple[float, float]  # where the leader meets the box
     style: str = "muscle"  # or "safety": a nerve or vessel named by the needle-safety layer
+    drawn: str = ""  # the text as drawn: ``text``, or wrapped into lines on a narrow canvas
 
 
 class LabelPool:
@@ -316,6 +319,18 @@ class LabelPool:
         height, width = self._picture(text, style).shape[:2]
         return width + 2 * FRAME_PX, height + 2 * FRAME_PX
 
+    def _fitted(self, text: str, style: str, room: float) -> str:
+        """``text``, or wrapped at spaces into lines that fit ``room`` pixels (when it has
+        spaces and one line does not fit). Line lengths come in steps of 4 characters, so a
+        turning camera meets only a few wrapped forms (each one is rasterised once)."""
+        width = self._size_of(text, style)[0]
+        if width <= room or " " not in text:
+            return text
+        per_char = max(width - 2 * FRAME_PX, 1) / len(text)
+        chars = int((room - 2 * FRAME_PX) / per_char)
+        chars = max(MIN_WRAP_CHARS, chars - chars % 4)
+        return textwrap.fill(text, chars, break_long_words=False) or text
+
     def _matrix(self) -> np.ndarray:
         camera = self.renderer.GetActiveCamera()
         aspect = self.renderer.GetTiledAspectRatio()
@@ -346,7 +361,7 @@ class LabelPool:
         if width < 2 or height < 2:
             return
         matrix = self._matrix()
-        layout = _Layout(width, height, matrix, self._avoid, self.widest())
+        layout = _Layout(width, height, matrix, self._avoid)
         eye = np.asarray(self.renderer.GetActiveCamera().GetPosition(), dtype=float)
         # the safety layer's labels first (one point each, seen through muscle), then the
         # muscles' (when shown), as one list
@@ -365,6 +380,10 @@ class LabelPool:
             through = np.concatenate([through, np.zeros(len(self._all), dtype=bool)])
             if self._all_normals is not None:
                 normals = np.vstack([np.zeros((extra, 3)), self._all_normals])
+        # A narrow canvas (presentation mode's half window, 28 pt) has no room beside the body
+        # for long names on one line: those are wrapped to the room there is.
+        shown_as = [(self._fitted(text, style, layout.room), style) for text, style in labels]
+        layout.open_columns(max((self._size_of(*key)[0] for key in shown_as), default=0))
         anchors = _front_anchors(
             points, normals, owner, len(labels), eye, matrix, (width, height), through
         )
@@ -377,11 +396,11 @@ class LabelPool:
             anchor = anchors[index]
             spot = None
             if anchor is not None:
-                spot = layout.place(anchor[1], self._size_of(*labels[index]))
+                spot = layout.place(anchor[1], self._size_of(*shown_as[index]))
             if spot is None or anchor is None:
                 continue
             box, end = spot
-            corners.append((labels[index], round(box[0]) + FRAME_PX, round(box[1]) + FRAME_PX))
+            corners.append((shown_as[index], round(box[0]) + FRAME_PX, round(box[1]) + FRAME_PX))
             placements.append(
                 Placement(
                     labels[index][0],
@@ -390,6 +409,7 @@ class LabelPool:
                     (float(anchor[1][0]), float(anchor[1][1])),
                     end,
                     labels[index][1],
+                    shown_as[index][0],
                 )
             )
         self._placements = placements
@@ -522,9 +542,7 @@ class _Layout:
     """Free room on the canvas for one render: a column of labels each side of the highlighted
     muscles, each with the pixel rows still free in it."""
 
-    def __init__(
-        self, width: int, height: int, matrix: np.ndarray, avoid: np.ndarray, widest: int
-    ) -> None:
+    def __init__(self, width: int, height: int, matrix: np.ndarray, avoid: np.ndarray) -> None:
         self.width, self.height = width, height
         self.boxes: list[tuple[float, float, float, float]] = []
         cols, rows = width // CELL_PX + 1, height // CELL_PX + 1
@@ -541,10 +559,24 @@ class _Layout:
                 grid = _dilate(grid)  # cover the gaps between points
                 body = (float(seen[:, 0].min()), float(seen[:, 0].max()))
         self.body = body
+        self._grid = grid
+        self.columns: dict[str, tuple[float, float, np.ndarray]] = {}
+
+    @property
+    def room(self) -> float:
+        """The widest label a column beside the highlighted muscles holds without covering them
+        (on the roomier side)."""
+        left = self.body[0] - COLUMN_GAP_PX - EDGE_PX
+        right = self.width - EDGE_PX - self.body[1] - COLUMN_GAP_PX
+        return max(left, right)
+
+    def open_columns(self, widest: int) -> None:
+        """A column each side of the body, as wide as the widest label to place."""
+        width, height, body, grid = self.width, self.height, self.body, self._grid
         w = min(widest, width - 2 * EDGE_PX)
         left = min(max(EDGE_PX, body[0] - COLUMN_GAP_PX - w), width - EDGE_PX - w)
         right = max(min(width - EDGE_PX - w, body[1] + COLUMN_GAP_PX), EDGE_PX)
-        self.columns: dict[str, tuple[float, float, np.ndarray]] = {}
+        self.columns = {}
         for name, x0 in (("left", left), ("right", right)):
             c0, c1 = int(x0 // CELL_PX), int((x0 + w) // CELL_PX)
             blocked = np.repeat(grid[c0 : c1 + 1, :].any(axis=0), CELL_PX)[:height].copy()
