@@ -131,3 +131,30 @@ def test_bigger_font_makes_bigger_labels(scene, knowledge) -> None:
     big = boxes(scene.labels)[0]
     scene.labels.set_font_size(14)
     assert (big[3] - big[1]) > 1.5 * (small[3] - small[1])
+
+
+def test_narrow_canvas_wraps_long_names_to_stand_beside_the_body(anatomy, knowledge) -> None:
+    """Presentation mode's canvas (half the window, 28 pt): a name too long for the room beside
+    the body is wrapped at spaces, and every label stands clear of the highlighted muscles'
+    left-right extent instead of above or below them."""
+    from tp_explorer.scene.framing import project
+
+    plotter = pv.Plotter(off_screen=True, window_size=[700, 760])
+    try:
+        body = BodyScene(plotter, anatomy)
+        body.labels.set_font_size(28)
+        body.apply(make_highlight(Selection(site="ankle_foot"), knowledge), DEFAULT_LAYERS)
+        body.set_view("posterior", "both", render=False)
+        draw(plotter)
+        placed = body.labels.placements()
+        assert len(placed) >= 6
+        assert any("\n" in p.drawn for p in placed)
+        for p in placed:
+            assert p.drawn.split() == p.text.split()
+        pool = body.labels
+        xy, _depth, front = project(pool._avoid, pool._matrix(), tuple(pool.renderer.GetSize()))
+        left, right = xy[front, 0].min(), xy[front, 0].max()
+        for p in placed:
+            assert p.box[2] <= left or p.box[0] >= right, (p.text, p.box, left, right)
+    finally:
+        plotter.close()
