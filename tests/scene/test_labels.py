@@ -158,3 +158,30 @@ def test_narrow_canvas_wraps_long_names_to_stand_beside_the_body(anatomy, knowle
             assert p.box[2] <= left or p.box[0] >= right, (p.text, p.box, left, right)
     finally:
         plotter.close()
+
+
+def test_label_texture_keeps_known_names_but_stays_bounded() -> None:
+    """Names shown before stay in the texture (a selection of known names uploads nothing),
+    but it never grows past MAX_SHEET_PX however many names a session shows."""
+    from tp_explorer.scene.labels import MAX_SHEET_PX
+
+    plotter = pv.Plotter(off_screen=True, window_size=[800, 600])
+    try:
+        plotter.camera_position = [(0, 0, 5), (0, 0, 0), (0, 1, 0)]
+        pool = LabelPool(plotter.renderer, 4, font_size=28)
+        anchors = np.array([[-1.5, 1.0, 0.0], [-1.5, 0.0, 0.0], [1.5, 0.0, 0.0], [1.5, 1.0, 0.0]])
+        first = [f"Muscle number {i}" for i in range(4)]
+        pool.show(anchors, first, [1.0] * 4)
+        draw(plotter)
+        sheet = pool.text_actor.GetTexture().GetInput()
+        packed = sheet.GetMTime()
+        pool.show(anchors[::-1], first[::-1], [1.0] * 4)  # the same names again
+        draw(plotter)
+        assert sheet.GetMTime() == packed
+        for round_ in range(60):
+            pool.show(anchors, [f"Name {round_} {i}" for i in range(4)], [1.0] * 4)
+            draw(plotter)
+            assert sheet.GetDimensions()[1] <= MAX_SHEET_PX
+        assert sorted(pool.shown()) == sorted(f"Name 59 {i}" for i in range(4))
+    finally:
+        plotter.close()

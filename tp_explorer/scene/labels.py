@@ -46,6 +46,7 @@ FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point 
 LINE_WIDTH = 1.0  # wider lines take a geometry-shader path (slow in software rendering)
 DOT_PX = 5
 MAX_PACKED_TEXTS = 96
+MAX_SHEET_PX = 4096  # the texture's height at most (GPUs take 8192 and more; this stays safe)
 MIN_WRAP_CHARS = 8  # a wrapped name's lines are never narrower than this  # the texture keeps every text shown until it holds this many
 
 
@@ -272,9 +273,11 @@ class LabelPool:
         if self._packed == self._font_size and all(k in self._cells for k in labels):
             return
         keys = list(dict.fromkeys(labels))
-        if self._packed == self._font_size and len(self._cells) < MAX_PACKED_TEXTS:
-            keys = list(dict.fromkeys([*self._cells, *keys]))
         pictures = {key: self._picture(*key) for key in keys}
+        if self._packed == self._font_size and len(self._cells) < MAX_PACKED_TEXTS:
+            kept = {key: self._picture(*key) for key in self._cells if key not in pictures}
+            if sum(p.shape[0] + 1 for p in [*pictures.values(), *kept.values()]) <= MAX_SHEET_PX:
+                pictures = {**kept, **pictures}
         width = max((p.shape[1] for p in pictures.values()), default=1)
         height = max(sum(p.shape[0] + 1 for p in pictures.values()), 1)
         sheet = np.zeros((height, width, 4), dtype=np.uint8)
