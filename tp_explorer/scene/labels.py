@@ -45,9 +45,9 @@ CELL_PX = 6  # occupancy grid of the highlighted muscles
 FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point is still "front"
 LINE_WIDTH = 1.0  # wider lines take a geometry-shader path (slow in software rendering)
 DOT_PX = 5
-MAX_PACKED_TEXTS = 96
+MAX_PACKED_TEXTS = 96  # the texture keeps every text shown until it holds this many
 MAX_SHEET_PX = 4096  # the texture's height at most (GPUs take 8192 and more; this stays safe)
-MIN_WRAP_CHARS = 8  # a wrapped name's lines are never narrower than this  # the texture keeps every text shown until it holds this many
+MIN_WRAP_CHARS = 8  # a wrapped name's lines are never narrower than this
 
 
 @dataclass(frozen=True)
