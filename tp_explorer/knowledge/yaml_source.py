@@ -1,8 +1,9 @@
 """Safe reading of a YAML knowledge file into plain values, with the line and column of each.
 
-Only safe-loader machinery is used (libyaml's parser where PyYAML has it), and only to *compose* nodes: the file is never
-constructed into arbitrary objects. Limits (size, aliases, nodes, depth) are checked while
-reading so a hostile or broken file is refused quickly instead of exhausting memory.
+Only safe-loader machinery is used (libyaml's parser where PyYAML has it), and only to
+*compose* nodes: the file is never constructed into arbitrary objects. Limits (size, aliases,
+nodes, depth) are checked while reading so a hostile or broken file is refused quickly instead
+of exhausting memory.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ skin. No extra geometry, no extra actors. The offset shells below serve the comp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pyvista as pv
@@ -123,16 +123,17 @@ class SkinPaint:
         self._base = None
 
     def _gather(
-        self, zones: Mapping[Key, str], essential: Callable[[str], int | None]
+        self, zones: Mapping[Key, str], split_spillover: bool = True
     ) -> dict[str, list[np.ndarray]]:
         """Per half, the cells of these zones in three lists: essential, then the dark and
-        light stripes of spillover; one fancy-indexed write per list instead of one per zone
-        (a selection paints ~50 zone halves). ``essential(kind)`` is 0 for an essential kind."""
+        light stripes of spillover (all in the first list when not ``split_spillover``); one
+        fancy-indexed write per list instead of one per zone (a selection paints ~50 zone
+        halves)."""
         parts: dict[str, list[list[np.ndarray]]] = {}
         for key, kind in zones.items():
             for half, local in self.cells[key].items():
                 lists = parts.setdefault(half, [[], [], []])
-                if essential(kind) == 0:
+                if kind == "essential" or not split_spillover:
                     lists[0].append(local)
                 else:
                     dark = self.bands[half][local]
@@ -152,7 +153,7 @@ class SkinPaint:
         """
         base = SKIN_RGBA if skin else CLEAR_RGBA
         if self._base is base:  # only the last zones' cells need the plain colour back
-            for half, cells in self._gather(self.painted, lambda _kind: 0).items():
+            for half, cells in self._gather(self.painted, split_spillover=False).items():
                 _words(self.colours[half])[cells[0]] = _word(base)
         else:
             for colours in self.colours.values():
@@ -160,7 +161,7 @@ class SkinPaint:
             self._base = base
         self.painted = {k: kind for k, kind in zones.items() if k[1] in sides and k in self.cells}
         paints = (ESSENTIAL_RGBA, SPILLOVER_RGBA, SPILLOVER_LIGHT_RGBA)
-        gathered = self._gather(self.painted, {"essential": 0}.get)
+        gathered = self._gather(self.painted)
         for half, cells in gathered.items():
             words = _words(self.colours[half])
             for which, paint in enumerate(paints):
