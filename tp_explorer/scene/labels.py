@@ -296,12 +296,17 @@ class LabelPool:
         self._sheet_size = (width, height)
         self._packed = self._font_size
 
-    def widest(self) -> int:
-        """Width in pixels of the widest label to show (0 without labels)."""
+    def _labels(self) -> list[tuple[str, str]]:
+        """(text, style) of every label to lay out: the safety layer's first, then the
+        muscles' when they are shown."""
         labels = [(t, "safety") for t in self._extra_texts]
         if self._visible:
             labels += [(t, "muscle") for t in self._texts]
-        return max((self._size_of(*key)[0] for key in labels), default=0)
+        return labels
+
+    def widest(self) -> int:
+        """Width in pixels of the widest label to show (0 without labels)."""
+        return max((self._size_of(*key)[0] for key in self._labels()), default=0)
 
     def shown(self) -> list[str]:
         """The texts placed by the last render, highest priority first."""
@@ -369,14 +374,12 @@ class LabelPool:
         # the safety layer's labels first (one point each, seen through muscle), then the
         # muscles' (when shown), as one list
         extra = len(self._extra_texts)
-        muscles = self._visible and bool(self._texts)
-        labels = [(t, "safety") for t in self._extra_texts]
+        labels = self._labels()
         points, owner = self._extra_points, np.arange(extra)
         priorities = np.full(extra, np.inf)
         normals: np.ndarray | None = None
         through = np.ones(extra, dtype=bool)
-        if muscles:
-            labels += [(t, "muscle") for t in self._texts]
+        if len(labels) > extra:  # the muscles' labels are shown
             points = np.vstack([points, self._all])
             owner = np.concatenate([owner, self._owner + extra])
             priorities = np.concatenate([priorities, self._priorities])
@@ -421,7 +424,7 @@ class LabelPool:
 
     def _draw_texts(self, corners: list[tuple[tuple[str, str], int, int]]) -> None:
         """One quad per label shown, textured with its picture from the packed texture."""
-        from vtkmodules.util.numpy_support import numpy_to_vtk, numpy_to_vtkIdTypeArray
+        from vtkmodules.util.numpy_support import numpy_to_vtk
 
         if not corners:
             self.text_actor.SetVisibility(False)
@@ -444,10 +447,7 @@ class LabelPool:
         uv.SetName("TCoords")
         self._quads.GetPointData().SetTCoords(uv)
         n = len(corners)
-        self._quad_cells.SetData(
-            numpy_to_vtkIdTypeArray(np.arange(0, 4 * n + 1, 4, dtype=np.int64), deep=True),
-            numpy_to_vtkIdTypeArray(np.arange(4 * n, dtype=np.int64), deep=True),
-        )
+        self._quad_cells.SetData(*_cells(np.arange(0, 4 * n + 1, 4), np.arange(4 * n)))
         self._quads.Modified()
         self.text_actor.SetVisibility(True)
 
@@ -464,7 +464,7 @@ class LabelPool:
         ]
 
     def _draw_lines(self, placements: list[Placement]) -> None:
-        from vtkmodules.util.numpy_support import numpy_to_vtk, numpy_to_vtkIdTypeArray
+        from vtkmodules.util.numpy_support import numpy_to_vtk
 
         n = len(placements)
         if not n:
@@ -475,16 +475,9 @@ class LabelPool:
             pts[2 * i, :2] = p.anchor_px
             pts[2 * i + 1, :2] = p.line_end_px
         self._line_points.SetData(numpy_to_vtk(pts, deep=True))
-        ids = np.arange(2 * n, dtype=np.int64)
-
-        def cells(offsets: np.ndarray, connectivity: np.ndarray) -> tuple[Any, Any]:
-            return (
-                numpy_to_vtkIdTypeArray(offsets.astype(np.int64), deep=True),
-                numpy_to_vtkIdTypeArray(connectivity.astype(np.int64), deep=True),
-            )
-
-        self._line_cells.SetData(*cells(np.arange(0, 2 * n + 1, 2), ids))
-        self._dot_cells.SetData(*cells(np.arange(n + 1), ids[::2]))
+        ids = np.arange(2 * n)
+        self._line_cells.SetData(*_cells(np.arange(0, 2 * n + 1, 2), ids))
+        self._dot_cells.SetData(*_cells(np.arange(n + 1), ids[::2]))
         self._lines.Modified()
         self.line_actor.SetVisibility(True)
 
@@ -492,6 +485,16 @@ class LabelPool:
         self.renderer.RemoveObserver(self._observer)
         self.renderer.RemoveViewProp(self.text_actor)
         self.renderer.RemoveViewProp(self.line_actor)
+
+
+def _cells(offsets: np.ndarray, connectivity: np.ndarray) -> tuple[Any, Any]:
+    """VTK id arrays for vtkCellArray.SetData: where each cell starts, and its point ids."""
+    from vtkmodules.util.numpy_support import numpy_to_vtkIdTypeArray
+
+    return (
+        numpy_to_vtkIdTypeArray(offsets.astype(np.int64), deep=True),
+        numpy_to_vtkIdTypeArray(connectivity.astype(np.int64), deep=True),
+    )
 
 
 def _front_anchors(

@@ -111,7 +111,26 @@ def _rss_mb() -> tuple[float, float]:
     return mb("VmRSS"), mb("VmHWM")
 
 
-BARE_RSS_CHILD = """
+# A plain pyvistaqt window drawing the anatomy our window draws (bones, context structures,
+# muscles, translucent skin) on a canvas of ``width`` x ``height``: the body of both children
+# that measure the stack's own floor (memory, cold start).
+PLAIN_WINDOW = """
+app = QApplication(sys.argv[:1])
+anatomy = load_anatomy()
+window = QMainWindow()
+plotter = QtInteractor(window, auto_update=False, multi_samples=0)
+window.setCentralWidget(plotter)
+for mesh in [*anatomy.bones.values(), *anatomy.context.values()]:
+    plotter.add_mesh(mesh)
+for by_side in anatomy.muscles.values():
+    for mesh in by_side.values():
+        plotter.add_mesh(mesh)
+plotter.add_mesh(anatomy.skin, opacity=0.12)
+window.resize(width, height)
+"""
+
+BARE_RSS_CHILD = (
+    """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pyvistaqt import QtInteractor
@@ -120,19 +139,9 @@ from tp_explorer.ui.heap import limit_heap_fragmentation, trim_heap
 
 limit_heap_fragmentation()
 width, height, frames = (int(v) for v in sys.argv[1:4])
-width, height = (int(v) for v in sys.argv[1:3])
-app = QApplication(sys.argv[:1])
-anatomy = load_anatomy()
-window = QMainWindow()
-plotter = QtInteractor(window, auto_update=False, multi_samples=0)
-window.setCentralWidget(plotter)
-for mesh in anatomy.bones.values():
-    plotter.add_mesh(mesh)
-for by_side in anatomy.muscles.values():
-    for mesh in by_side.values():
-        plotter.add_mesh(mesh)
-plotter.add_mesh(anatomy.skin, opacity=0.12)
-window.resize(width, height)
+"""
+    + PLAIN_WINDOW
+    + """
 window.show()
 for _ in range(5):
     app.processEvents()
@@ -145,6 +154,7 @@ for line in open("/proc/self/status"):
     if line.startswith("VmRSS:"):
         print("BARE_RSS_KB", line.split()[1], flush=True)
 """
+)
 
 
 def measure_bare_rss(size: tuple[int, int], frames: int) -> float:
@@ -174,25 +184,18 @@ def _run_child(what: str, code: str, tag: str, args: tuple[str, ...] = ()) -> st
     return stamps[-1].split()[1]
 
 
-BARE_COLD_START_CHILD = """
+BARE_COLD_START_CHILD = (
+    """
 import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pyvistaqt import QtInteractor
 from tp_explorer.anatomy import load_anatomy
 
-width, height = (int(v) for v in sys.argv[1:3])
-app = QApplication(sys.argv[:1])
-anatomy = load_anatomy()
-window = QMainWindow()
-plotter = QtInteractor(window, auto_update=False, multi_samples=0)
-window.setCentralWidget(plotter)
-for mesh in [*anatomy.bones.values(), *anatomy.context.values()]:
-    plotter.add_mesh(mesh)
-for by_side in anatomy.muscles.values():
-    for mesh in by_side.values():
-        plotter.add_mesh(mesh)
-plotter.add_mesh(anatomy.skin, opacity=0.12)
+width, height = (int(v) for v in sys.argv[1:3])  # our canvas's size: the same pixels to fill
+"""
+    + PLAIN_WINDOW
+    + """
 
 def swapped():
     print("FIRST_FRAME", time.time(), flush=True)
@@ -200,10 +203,10 @@ def swapped():
 
 plotter.frameSwapped.connect(swapped)
 QTimer.singleShot(60000, app.quit)
-window.resize(width, height)  # the canvas's size in the real window: the same pixels to fill
 window.show()
 sys.exit(app.exec())
 """
+)
 
 
 def compile_bytecode() -> None:
