@@ -185,3 +185,25 @@ def test_label_texture_keeps_known_names_but_stays_bounded() -> None:
         assert sorted(pool.shown()) == sorted(f"Name 59 {i}" for i in range(4))
     finally:
         plotter.close()
+
+
+def test_free_row_runs_find_the_start_a_row_scan_finds() -> None:
+    """The layout keeps each column's free rows as runs; the nearest start that fits, and the
+    rows a label then takes, are those a scan over every row gives."""
+    from tp_explorer.scene.labels import _free_runs, _nearest_start, _take
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        blocked = rng.random(rng.integers(1, 120)) < rng.uniform(0.05, 0.7)
+        runs = _free_runs(blocked)
+        assert [r for first, end in runs for r in range(first, end)] == list(
+            np.flatnonzero(~blocked)
+        )
+        rows, target = int(rng.integers(1, 12)), float(rng.uniform(-10, 130))
+        starts = [s for s in range(len(blocked) - rows + 1) if not blocked[s : s + rows].any()]
+        expected = min(starts, key=lambda s: (abs(s - target), s)) if starts else None
+        assert _nearest_start(runs, rows, target) == expected
+        lo, hi = sorted(int(v) for v in rng.integers(0, len(blocked) + 5, 2))
+        blocked[lo:hi] = True
+        _take(runs, lo, hi)
+        assert runs == _free_runs(blocked)

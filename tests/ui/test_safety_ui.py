@@ -20,7 +20,7 @@ def test_focusing_piriformis_emphasises_the_sciatic_nerve(window, knowledge):
     assert safety.action.isChecked()
     assert "sciatic_nerve" in _emphasised(window)
     assert "femoral_nerve" not in _emphasised(window)
-    note = " ".join(safety.layer.note.GetText(1).split())  # the note is wrapped to fit
+    note = " ".join(safety.layer.note.GetInput().split())  # the note is wrapped to fit
     assert "Piriformis" in note and "Sciatic nerve" in note
     first_precaution = knowledge.muscles["piriformis"].precautions[0]
     assert first_precaution.split()[0] in note
@@ -80,3 +80,27 @@ def test_structure_names_join_the_label_layout_without_overlap(window):
             xy, _depth, _front = project(np.array([p.anchor]), pool._matrix(), (width, height))
             assert np.allclose(xy[0], p.anchor_px, atol=0.5)
             assert any(np.allclose(p.anchor, n.closest) for n in layer.view.near), p.text
+
+
+def test_labels_keep_clear_of_the_note(window):
+    """The note in the lower right is part of the label layout's free room: no label stands
+    under it (hip with piriformis focused names ~20 structures, down to the knee)."""
+    window.controller.select_site("hip")
+    window.controller.focus_muscle("piriformis")
+    layer = window.features.safety.layer
+    for view in ("posterior", "anterior"):
+        window.controller.set_view(view)
+        window.plotter.render()
+        width, height = window.plotter.renderer.GetSize()
+        note = layer.note_box(width, height)
+        assert note is not None and note[2] <= width and note[0] > 0, note
+        placed = window.scene.labels.placements()
+        assert len(placed) >= 10
+        for p in placed:
+            a = p.box
+            assert not (a[0] < note[2] and note[0] < a[2] and a[1] < note[3] and note[1] < a[3])
+    window.features.safety.action.trigger()  # off: the note is gone, and so is its room
+    try:
+        assert layer.note_box(width, height) is None
+    finally:
+        window.features.safety.action.trigger()

@@ -179,3 +179,29 @@ def test_settings_remember_side_and_site(window, isolated_settings) -> None:
     settings = Settings()
     assert settings.side() == "right" and settings.last_site() == "hip"
     assert str(isolated_settings) in settings.q.fileName()
+
+
+def test_a_clicked_site_is_drawn_before_the_list_repaints_its_rows(qtbot, window) -> None:
+    """A click on a site puts the 3D frame on screen first: the list's rows (whose highlight
+    moved) are held from the press until the event loop is idle, then painted."""
+    tree = window.sites_panel.tree
+    item = site_item(window, "knee")
+    tree.scrollToItem(item)
+    qtbot.wait(50)
+    held: list[bool] = []
+
+    def swapped() -> None:
+        held.append(not tree.viewport().updatesEnabled())
+
+    window.plotter.frameSwapped.connect(swapped)
+    try:
+        pos = tree.visualItemRect(item).center()
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        assert window.state.site == "knee" and tree.currentItem() is item
+        assert held and held[0], "the frame waited for the list"
+        qtbot.waitUntil(lambda: tree.viewport().updatesEnabled(), timeout=2000)
+    finally:
+        window.plotter.frameSwapped.disconnect(swapped)
+    # a key press that moves nothing is released as well
+    qtbot.keyClick(tree, Qt.Key.Key_Shift)
+    qtbot.waitUntil(lambda: tree.viewport().updatesEnabled(), timeout=2000)

@@ -29,7 +29,7 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
 from tp_explorer import palette
 from tp_explorer.scene import zones as zone_paint
-from tp_explorer.scene.body_geometry import BodyGeometry, even_sample
+from tp_explorer.scene.body_geometry import BodyGeometry, ZoneGeometry, even_sample
 from tp_explorer.scene.camera import view_direction
 from tp_explorer.scene.context import ContextLayer
 from tp_explorer.scene.fading import occluders
@@ -562,16 +562,15 @@ class BodyScene:
             k for k in keys if k in self.muscle_actors and self._base[id(self.muscle_actors[k])][2]
         )
 
-    def _zone_points(self) -> list[tuple[np.ndarray, str]]:
-        """(skin point ids, side) of each painted zone on a visible side."""
+    def _zone_shapes(self) -> list[ZoneGeometry]:
+        """The skin patch of each painted zone on a visible side."""
         if "zones" not in self.layers:
             return []
-        out = []
-        for (area, side), _kind in self.highlight.zones.items():
-            ids = self.anatomy.areas.get(area, {}).get(side)
-            if side in self.highlight.sides and ids is not None and len(ids):
-                out.append((np.asarray(ids, dtype=int), side))
-        return out
+        sides = self.highlight.sides
+        shapes = (
+            self.geometry.zone(area, side) for area, side in self.highlight.zones if side in sides
+        )
+        return [shape for shape in shapes if shape is not None]
 
     def best_view(self, side: str | None = None) -> str:
         """The view that shows most of the highlighted muscles and zones."""
@@ -582,9 +581,8 @@ class BodyScene:
             weight = ROLE_WEIGHT.get(self.highlight.muscles.get(key, ""), 0.5)
             facings.append((geo.facing, geo.area * weight))
         if not self.highlight.focus:
-            for ids, _side in self._zone_points():
-                direction, weight = self.geometry.zone_direction(ids)
-                facings.append((direction, weight * ZONE_WEIGHT))
+            for zone in self._zone_shapes():
+                facings.append((zone.direction, zone.weight * ZONE_WEIGHT))
         return best_view(facings, side, prefer=self.view)
 
     def framing(self, view: str | None = None, side: str | None = None) -> CameraPose:
@@ -595,12 +593,11 @@ class BodyScene:
         if not keys:
             return self.whole_body_pose(view or "anterior", side)
         view = view or self.best_view(side)
-        lo = np.min([self.geometry.muscles[k].lo for k in keys], axis=0)
-        hi = np.max([self.geometry.muscles[k].hi for k in keys], axis=0)
+        boxes = [self.geometry.muscles[k] for k in keys]
         if not self.highlight.focus:
-            for ids, _side in self._zone_points():
-                zlo, zhi = self.geometry.zone_box(ids)
-                lo, hi = np.minimum(lo, zlo), np.maximum(hi, zhi)
+            boxes += self._zone_shapes()
+        lo = np.min([box.lo for box in boxes], axis=0)
+        hi = np.max([box.hi for box in boxes], axis=0)
         width, _height = self._size()
         reserve = self.labels.widest() + COLUMN_GAP_PX + EDGE_PX if "labels" in self.layers else 0
         fill_width = min(0.9, max(0.3, 1 - 2 * (reserve + 8) / width))

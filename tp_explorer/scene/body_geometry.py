@@ -21,6 +21,16 @@ MIN_BAND_M = 0.003
 
 
 @dataclass(frozen=True)
+class ZoneGeometry:
+    """A referral zone's patch of skin on one side, measured once (for framing)."""
+
+    direction: np.ndarray  # unit outward direction the patch faces
+    weight: float  # its area, m^2 (its weight when choosing a view)
+    lo: np.ndarray  # bounding box
+    hi: np.ndarray
+
+
+@dataclass(frozen=True)
 class MuscleGeometry:
     """Measured once per (mesh, side)."""
 
@@ -149,7 +159,8 @@ class BodyGeometry:
         self.skin_normals = stored if stored is not None else vertex_normals(skin_points, skin_tris)
         self.skin_point_area = surface_area(skin_points, skin_tris) / max(len(skin_points), 1)
         self.skin_points = skin_points
-        self._zones: dict[tuple[object, ...], tuple[np.ndarray, object]] = {}
+        self._areas: dict[str, dict[str, object]] = getattr(anatomy, "areas", {})
+        self._zones: dict[tuple[str, str], ZoneGeometry | None] = {}
         meshes = {
             (mesh_id, side): mesh
             for mesh_id, by_side in anatomy.muscles.items()  # type: ignore[attr-defined]
@@ -204,26 +215,23 @@ class BodyGeometry:
             hi=points.max(axis=0),
         )
 
-    def zone_direction(self, point_ids: np.ndarray) -> tuple[np.ndarray, float]:
-        """(unit outward direction, weight) of a patch of skin given by its point indices."""
-        key = (len(point_ids), int(point_ids[0]) if len(point_ids) else -1)
-        cached = self._zones.get(key)
-        if cached is None:
-            cached = self._zones[key] = self._zone_direction(point_ids)
-        return cached
+    def zone(self, area: str, side: str) -> ZoneGeometry | None:
+        """A zone's skin patch on one side, measured on first use; None where the anatomy
+        has no skin for it."""
+        key = (area, side)
+        if key not in self._zones:
+            ids = self._areas.get(area, {}).get(side)
+            self._zones[key] = None if ids is None or not len(ids) else self._measure_zone(ids)
+        return self._zones[key]
 
-    def zone_box(self, point_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Bounding box of a patch of skin."""
-        key = (len(point_ids), int(point_ids[0]) if len(point_ids) else -1, "box")
-        cached = self._zones.get(key)
-        if cached is None:
-            pts = self.skin_points[point_ids]
-            cached = self._zones[key] = (pts.min(axis=0), pts.max(axis=0))
-        return cached
-
-    def _zone_direction(self, point_ids: np.ndarray) -> tuple[np.ndarray, float]:
-        if not len(point_ids):
-            return np.zeros(3), 0.0
-        total = self.skin_normals[point_ids].sum(axis=0)
+    def _measure_zone(self, point_ids: object) -> ZoneGeometry:
+        ids = np.asarray(point_ids, dtype=int)
+        total = self.skin_normals[ids].sum(axis=0)
         norm = float(np.linalg.norm(total))
-        return (total / norm if norm > 1e-9 else np.zeros(3)), norm * self.skin_point_area
+        points = self.skin_points[ids]
+        return ZoneGeometry(
+            direction=total / norm if norm > 1e-9 else np.zeros(3),
+            weight=norm * self.skin_point_area,
+            lo=points.min(axis=0),
+            hi=points.max(axis=0),
+        )

@@ -23,9 +23,10 @@ built.
 from __future__ import annotations
 
 import logging
+import math
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +49,8 @@ DOT_PX = 5
 MAX_PACKED_TEXTS = 96  # the texture keeps every text shown until it holds this many
 MAX_SHEET_PX = 4096  # the texture's height at most (GPUs take 8192 and more; this stays safe)
 MIN_WRAP_CHARS = 8  # a wrapped name's lines are never narrower than this
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display px, origin bottom left
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class LabelPool:
         self._priorities = np.zeros(0)
         self._all = np.zeros((0, 3))
         self._all_normals: np.ndarray | None = None
+        self._all_offsets: np.ndarray | None = None  # each normal . its point
         self._owner = np.zeros(0, dtype=int)
         self._texts: list[str] = []
         # labels another layer adds (the needle-safety layer's nerves): placed first, in the
@@ -93,6 +97,7 @@ class LabelPool:
         self._extra_points = np.zeros((0, 3))
         self._extra_texts: list[str] = []
         self._avoid = np.zeros((0, 3))
+        self._reserved: list[Callable[[int, int], Box | None]] = []  # see reserve()
         self._font_size = font_size
         self._visible = False
         self._placements: list[Placement] = []
@@ -210,6 +215,11 @@ class LabelPool:
         if self._surfaces:
             self._all = np.vstack(self._surfaces)
             self._all_normals = None if self._normals is None else np.vstack(self._normals)
+            self._all_offsets = (
+                None
+                if self._all_normals is None
+                else np.einsum("ij,ij->i", self._all_normals, self._all)
+            )
             self._owner = np.repeat(
                 np.arange(len(self._surfaces)), [len(x) for x in self._surfaces]
             )
@@ -230,6 +240,14 @@ class LabelPool:
         self._inputs += 1
         if not self._extra_texts and not self._visible:
             self._hide_all()
+
+    def reserve(self, box: Callable[[int, int], Box | None]) -> None:
+        """Keep labels clear of something another layer draws on the canvas (the
+        needle-safety note): ``box(width, height)`` gives its rectangle on a canvas of that
+        size (display px), or None while it is not shown. The rows it covers are not free in
+        a column it meets."""
+        self._reserved.append(box)
+        self._laid_out = None
 
     # ------------------------------------------------------------------ pictures
     def _dpi(self) -> int:
@@ -378,20 +396,25 @@ class LabelPool:
         points, owner = self._extra_points, np.arange(extra)
         priorities = np.full(extra, np.inf)
         normals: np.ndarray | None = None
+        offsets: np.ndarray | None = None
         through = np.ones(extra, dtype=bool)
         if len(labels) > extra:  # the muscles' labels are shown
             points = np.vstack([points, self._all])
             owner = np.concatenate([owner, self._owner + extra])
             priorities = np.concatenate([priorities, self._priorities])
             through = np.concatenate([through, np.zeros(len(self._all), dtype=bool)])
-            if self._all_normals is not None:
+            if self._all_normals is not None and self._all_offsets is not None:
                 normals = np.vstack([np.zeros((extra, 3)), self._all_normals])
+                offsets = np.concatenate([np.zeros(extra), self._all_offsets])
         # A narrow canvas (presentation mode's half window, 28 pt) has no room beside the body
         # for long names on one line: those are wrapped to the room there is.
         shown_as = [(self._fitted(text, style, layout.room), style) for text, style in labels]
-        layout.open_columns(max((self._size_of(*key)[0] for key in shown_as), default=0))
+        layout.open_columns(
+            max((self._size_of(*key)[0] for key in shown_as), default=0),
+            [box for box in (of(width, height) for of in self._reserved) if box is not None],
+        )
         anchors = _front_anchors(
-            points, normals, owner, len(labels), eye, matrix, (width, height), through
+            points, normals, owner, len(labels), eye, matrix, (width, height), through, offsets
         )
         # Highest priority first; among equals from the top down, so leaders rarely cross.
         heights = np.array([a[1][1] if a is not None else -1.0 for a in anchors])
@@ -431,22 +454,23 @@ class LabelPool:
             return
         self._pack([label for label, _x, _y in corners])
         sheet_w, sheet_h = self._sheet_size
-        points = np.zeros((4 * len(corners), 3))
-        tcoords = np.zeros((4 * len(corners), 2))
-        for i, (label, x, y) in enumerate(corners):
-            u0, v0, w, h = self._cells[label]
-            points[4 * i : 4 * i + 4, :2] = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
-            tcoords[4 * i : 4 * i + 4] = (
-                (u0 / sheet_w, v0 / sheet_h),
-                ((u0 + w) / sheet_w, v0 / sheet_h),
-                ((u0 + w) / sheet_w, (v0 + h) / sheet_h),
-                (u0 / sheet_w, (v0 + h) / sheet_h),
-            )
+        n = len(corners)
+        # per label: the picture's place in the texture (u0, v0, w, h) and its corner on screen
+        cell = np.array([self._cells[label] for label, _x, _y in corners], dtype=float).T
+        u0, v0, w, h = cell
+        x0 = np.array([x for _label, x, _y in corners], dtype=float)
+        y0 = np.array([y for _label, _x, y in corners], dtype=float)
+        # the four corners of each quad, counter-clockwise from the bottom left
+        points = np.zeros((4 * n, 3))
+        points[:, 0] = np.stack([x0, x0 + w, x0 + w, x0], axis=1).ravel()
+        points[:, 1] = np.stack([y0, y0, y0 + h, y0 + h], axis=1).ravel()
+        tcoords = np.empty((4 * n, 2))
+        tcoords[:, 0] = np.stack([u0, u0 + w, u0 + w, u0], axis=1).ravel() / sheet_w
+        tcoords[:, 1] = np.stack([v0, v0, v0 + h, v0 + h], axis=1).ravel() / sheet_h
         self._quad_points.SetData(numpy_to_vtk(points, deep=True))
         uv = numpy_to_vtk(tcoords, deep=True)
         uv.SetName("TCoords")
         self._quads.GetPointData().SetTCoords(uv)
-        n = len(corners)
         self._quad_cells.SetData(*_cells(np.arange(0, 4 * n + 1, 4), np.arange(4 * n)))
         self._quads.Modified()
         self.text_actor.SetVisibility(True)
@@ -506,13 +530,14 @@ def _front_anchors(
     matrix: np.ndarray,
     size: tuple[int, int],
     through: np.ndarray | None = None,
+    offsets: np.ndarray | None = None,
 ) -> list[tuple[np.ndarray, np.ndarray] | None]:
     """Per label, (world point, its pixel) on the side of its muscle that faces the camera,
     near the middle of what is seen of it; None when none of it is in view.
 
     All labels' points are projected at once. A point faces the camera when its outward
-    normal points towards the eye; without normals, when it is the nearest of its own muscle's
-    points in its screen cell. A point marked in ``through`` counts as seen wherever it is in
+    normal points towards the eye (``offsets``: each normal . point, when known); without
+    normals, when it is the nearest of its own muscle's points in its screen cell. A point marked in ``through`` counts as seen wherever it is in
     view (the safety layer draws its paths over the muscles)."""
     result: list[tuple[np.ndarray, np.ndarray] | None] = [None] * count
     if not len(points):
@@ -520,7 +545,10 @@ def _front_anchors(
     xy, depth, front = project(points, matrix, size)
     ok = front & (xy[:, 0] >= 0) & (xy[:, 0] < size[0]) & (xy[:, 1] >= 0) & (xy[:, 1] < size[1])
     if normals is not None:
-        facing = np.einsum("ij,ij->i", normals, eye - points) > 0
+        # n . (eye - p) > 0, with n . p kept from show(): one matrix-vector product a render
+        if offsets is None:
+            offsets = np.einsum("ij,ij->i", normals, points)
+        facing = normals @ eye > offsets
     else:
         cells = np.floor(xy / CELL_PX).astype(np.int64)
         key = (owner.astype(np.int64) * 4096 + cells[:, 0]) * 4096 + cells[:, 1]
@@ -531,22 +559,27 @@ def _front_anchors(
     if through is not None:
         facing |= through
     ok &= facing
-    # owner is grouped (labels' points are stacked in order): one slice per label
-    bounds = np.searchsorted(owner, np.arange(count + 1))
-    for label in range(count):
-        lo, hi = bounds[label], bounds[label + 1]
-        seen = lo + np.nonzero(ok[lo:hi])[0]
-        if not len(seen):
-            continue
-        middle = xy[seen].mean(axis=0)
-        best = seen[np.argmin(((xy[seen] - middle) ** 2).sum(axis=1))]
-        result[label] = (points[best], xy[best])
+    seen = np.flatnonzero(ok)
+    if not len(seen):
+        return result
+    # Per label, the seen point nearest the middle of its seen points. owner is grouped and
+    # ascending (the labels' points are stacked in order), so a stable sort by (owner,
+    # distance) puts each label's choice first in its group; ties keep the lowest index.
+    who = owner[seen]
+    x, y = xy[seen, 0], xy[seen, 1]
+    counts = np.maximum(np.bincount(who, minlength=count), 1)
+    dx = x - (np.bincount(who, x, minlength=count) / counts)[who]
+    dy = y - (np.bincount(who, y, minlength=count) / counts)[who]
+    order = np.lexsort((dx * dx + dy * dy, who))
+    firsts = np.flatnonzero(np.diff(who[order], prepend=-1))
+    for best in seen[order[firsts]]:
+        result[int(owner[best])] = (points[best], xy[best])
     return result
 
 
 class _Layout:
     """Free room on the canvas for one render: a column of labels each side of the highlighted
-    muscles, each with the pixel rows still free in it."""
+    muscles, each with the runs of pixel rows still free in it."""
 
     def __init__(self, width: int, height: int, matrix: np.ndarray, avoid: np.ndarray) -> None:
         self.width, self.height = width, height
@@ -556,17 +589,18 @@ class _Layout:
         body = (width * 0.5, width * 0.5)
         if len(avoid):
             xy, _depth, front = project(avoid, matrix, (width, height))
-            inside = front & (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0)
-            inside &= xy[:, 1] < height
-            seen = xy[inside]
-            if len(seen):
-                cells = (seen * (1.0 / CELL_PX)).astype(np.intp)
-                grid[cells[:, 0], cells[:, 1]] = True
+            x, y = xy[:, 0], xy[:, 1]  # contiguous rows (project's xy is a transposed view)
+            inside = front & (x >= 0) & (x < width) & (y >= 0) & (y < height)
+            if inside.any():
+                x, y = x[inside], y[inside]
+                x_cells = (x * (1.0 / CELL_PX)).astype(np.intp)
+                grid[x_cells, (y * (1.0 / CELL_PX)).astype(np.intp)] = True
                 grid = _dilate(grid)  # cover the gaps between points
-                body = (float(seen[:, 0].min()), float(seen[:, 0].max()))
+                body = (float(x.min()), float(x.max()))
         self.body = body
         self._grid = grid
-        self.columns: dict[str, tuple[float, float, np.ndarray]] = {}
+        # name -> (x0, x1, free runs of rows [(first, end), ...] ascending, ends exclusive)
+        self.columns: dict[str, tuple[float, float, list[tuple[int, int]]]] = {}
 
     @property
     def room(self) -> float:
@@ -576,23 +610,34 @@ class _Layout:
         right = self.width - EDGE_PX - self.body[1] - COLUMN_GAP_PX
         return max(left, right)
 
-    def open_columns(self, widest: int) -> None:
-        """A column each side of the body, as wide as the widest label to place."""
+    def open_columns(
+        self, widest: int, reserved: Sequence[tuple[float, float, float, float]] = ()
+    ) -> None:
+        """A column each side of the body, as wide as the widest label to place. ``reserved``:
+        boxes (display px) other things draw on the canvas; no label goes where one meets a
+        column."""
         width, height, body, grid = self.width, self.height, self.body, self._grid
         w = min(widest, width - 2 * EDGE_PX)
         left = min(max(EDGE_PX, body[0] - COLUMN_GAP_PX - w), width - EDGE_PX - w)
         right = max(min(width - EDGE_PX - w, body[1] + COLUMN_GAP_PX), EDGE_PX)
-        self.columns = {}
+        blocked: dict[str, np.ndarray] = {}
         for name, x0 in (("left", left), ("right", right)):
             c0, c1 = int(x0 // CELL_PX), int((x0 + w) // CELL_PX)
-            blocked = np.repeat(grid[c0 : c1 + 1, :].any(axis=0), CELL_PX)[:height].copy()
-            blocked[:EDGE_PX] = True
-            blocked[height - EDGE_PX :] = True
-            self.columns[name] = (x0, x0 + w, blocked)
-        # Columns that overlap (a narrow canvas) share their free rows.
-        if left + w > right:
-            shared = self.columns["left"][2] | self.columns["right"][2]
-            self.columns = {n: (x0, x1, shared) for n, (x0, x1, _b) in self.columns.items()}
+            rows = np.repeat(grid[c0 : c1 + 1, :].any(axis=0), CELL_PX)[:height].copy()
+            rows[:EDGE_PX] = True
+            rows[height - EDGE_PX :] = True
+            for bx0, by0, bx1, by1 in reserved:
+                if bx0 < x0 + w and bx1 > x0:
+                    rows[max(int(by0) - MARGIN_PX, 0) : int(np.ceil(by1)) + MARGIN_PX + 1] = True
+            blocked[name] = rows
+        if left + w > right:  # columns that overlap (a narrow canvas) share their free rows
+            shared = _free_runs(blocked["left"] | blocked["right"])
+            self.columns = {"left": (left, left + w, shared), "right": (right, right + w, shared)}
+        else:
+            self.columns = {
+                "left": (left, left + w, _free_runs(blocked["left"])),
+                "right": (right, right + w, _free_runs(blocked["right"])),
+            }
 
     def place(
         self, anchor: np.ndarray, size: tuple[int, int]
@@ -605,19 +650,16 @@ class _Layout:
         sides = ["left", "right"]
         if ax > (self.body[0] + self.body[1]) / 2:
             sides.reverse()
-        rows = int(np.ceil(h)) + 1
+        rows = math.ceil(h) + 1
         target = ay - h / 2
-        best: tuple[float, str, float] | None = None
+        best: tuple[float, str, int] | None = None
         for rank, name in enumerate(sides):
-            c0, c1, blocked = self.columns[name]
-            if w > c1 - c0 + 0.5 or len(blocked) < rows:
+            c0, c1, free = self.columns[name]
+            if w > c1 - c0 + 0.5:
                 continue
-            counts = np.zeros(len(blocked) + 1, dtype=np.int32)
-            np.cumsum(blocked, out=counts[1:])
-            starts = np.nonzero(counts[rows:] == counts[:-rows])[0]
-            if not len(starts):
+            y0 = _nearest_start(free, rows, target)
+            if y0 is None:
                 continue
-            y0 = float(starts[np.argmin(np.abs(starts - target))])
             # the far column costs its extra leader length; a crowded near one its drift
             cost = abs(y0 - target) + rank * FAR_COLUMN_PX
             if best is None or cost < best[0]:
@@ -625,14 +667,58 @@ class _Layout:
         if best is None:
             return None
         _cost, name, y0 = best
-        c0, c1, blocked = self.columns[name]
+        c0, c1, free = self.columns[name]
         x0 = c1 - w if name == "left" else c0
-        box = (x0, y0, x0 + w, y0 + h)
-        lo = max(int(y0) - MARGIN_PX, 0)
-        blocked[lo : int(np.ceil(y0 + h)) + MARGIN_PX + 1] = True
+        box = (x0, float(y0), x0 + w, y0 + h)
+        _take(free, max(y0 - MARGIN_PX, 0), math.ceil(y0 + h) + MARGIN_PX + 1)
         self.boxes.append(box)
         end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
         return box, end
+
+
+def _free_runs(blocked: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of False in ``blocked``, as (first, end) with ends exclusive, ascending."""
+    edges = np.diff(np.concatenate(([1], blocked.view(np.int8), [1])))
+    return list(
+        zip(np.flatnonzero(edges == -1).tolist(), np.flatnonzero(edges == 1).tolist(), strict=True)
+    )
+
+
+def _nearest_start(free: list[tuple[int, int]], rows: int, target: float) -> int | None:
+    """The first row of ``rows`` free rows in a row nearest ``target`` (the lower one of two
+    as near), or None."""
+    best: int | None = None
+    for first, end in free:
+        last = end - rows  # the last first row that still fits in this run
+        if last < first:
+            continue
+        if target <= first:
+            y = first
+        elif target >= last:
+            y = last
+        else:
+            y = math.floor(target)
+            if y + 1 - target < target - y:
+                y += 1
+        if best is None or abs(y - target) < abs(best - target):
+            best = y
+    return best
+
+
+def _take(free: list[tuple[int, int]], lo: int, hi: int) -> None:
+    """Rows lo..hi-1 are no longer free (in place: the runs may be shared by two columns)."""
+    if hi <= lo:
+        return
+    kept: list[tuple[int, int]] = []
+    for first, end in free:
+        if end <= lo or first >= hi:
+            kept.append((first, end))
+            continue
+        if first < lo:
+            kept.append((first, lo))
+        if end > hi:
+            kept.append((hi, end))
+    free[:] = kept
 
 
 def _dilate(grid: np.ndarray) -> np.ndarray:

@@ -23,6 +23,9 @@ THIN_WIDTH = 2.0
 EMPHASIS_WIDTH = 7.0
 DIM_OPACITY = 0.35
 NOTE_WRAP = 60
+NOTE_FONT_SIZE = 13
+NOTE_MARGIN_PX = 6  # from the canvas's lower right corner
+NOTE_FRAME_PX = 4
 
 
 def path_actor(lines: pv.PolyData, colour: str, width: float) -> Any:
@@ -75,13 +78,49 @@ class SafetyLayer:
                 self.overlay.AddActor(actor)
                 self.actors[(structure, side)] = actor
         self.label_pool = labels if labels is not None else LabelPool(self.overlay, 0)
-        self.note = plotter.add_text(
-            "", position="lower_right", font_size=11, color=palette.LABEL_TEXT, name="safety:note"
-        )
-        note_prop = self.note.GetTextProperty()
-        note_prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
-        note_prop.SetBackgroundOpacity(0.85)
-        self.note.SetVisibility(False)
+        self.note = self._make_note()
+        self.label_pool.reserve(self.note_box)  # the labels keep clear of the note
+
+    def _make_note(self) -> Any:
+        """The note: lower right, NOTE_MARGIN_PX in from the corner, on a light background.
+
+        A text actor of a fixed size (not a corner annotation, which scales its font with the
+        window): the label layout needs the box it covers.
+        """
+        from vtkmodules.vtkRenderingCore import vtkCoordinate, vtkTextActor
+
+        note = vtkTextActor()
+        prop = note.GetTextProperty()
+        prop.SetFontSize(NOTE_FONT_SIZE)
+        prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
+        prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
+        prop.SetBackgroundOpacity(0.85)
+        prop.SetFrame(True)
+        prop.SetFrameColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
+        prop.SetFrameWidth(NOTE_FRAME_PX)
+        prop.SetJustificationToRight()
+        prop.SetVerticalJustificationToBottom()
+        corner = vtkCoordinate()
+        corner.SetCoordinateSystemToNormalizedViewport()
+        corner.SetValue(1.0, 0.0)
+        position = note.GetPositionCoordinate()
+        position.SetCoordinateSystemToDisplay()
+        position.SetReferenceCoordinate(corner)
+        position.SetValue(-NOTE_MARGIN_PX, NOTE_MARGIN_PX)
+        note.SetPickable(False)
+        note.SetVisibility(False)
+        self.plotter.renderer.AddViewProp(note)
+        return note
+
+    def note_box(self, width: int, height: int) -> tuple[float, float, float, float] | None:
+        """The note's rectangle on a canvas of this size (display px, with its frame), or
+        None while it is hidden."""
+        if not (self.note.GetVisibility() and self.note.GetInput()):
+            return None
+        size = [0.0, 0.0]
+        self.note.GetSize(self.plotter.renderer, size)
+        right, bottom = width - NOTE_MARGIN_PX, NOTE_MARGIN_PX
+        return (right - size[0] - NOTE_FRAME_PX, bottom, right, bottom + size[1] + NOTE_FRAME_PX)
 
     def _make_overlay(self) -> Any:
         """A renderer layer above the body, sharing its camera: the paths show through muscle.
@@ -123,7 +162,7 @@ class SafetyLayer:
             [closest[key] for key in named], [structure_label(key[0]) for key in named]
         )
         text = "\n".join(textwrap.fill(p, NOTE_WRAP) for p in view.note.splitlines())
-        self.note.SetText(1, text)  # corner 1: lower right
+        self.note.SetInput(text)
         self.note.SetVisibility(view.visible and bool(text))
 
     def visible_structures(self) -> set[tuple[str, str]]:

@@ -103,6 +103,8 @@ class SkinPaint:
         self.colours: dict[str, np.ndarray] = {}
         self.bands: dict[str, np.ndarray] = {}
         self.cells: dict[Key, dict[str, np.ndarray]] = {key: {} for key in keys}
+        # the same cells split into the dark and the light stripes of spillover
+        self._stripes: dict[Key, dict[str, tuple[np.ndarray, np.ndarray]]] = {k: {} for k in keys}
         for half, skin_cells in halves.items():
             self.colours[half] = np.tile(SKIN_RGBA, (len(skin_cells), 1))
             self.bands[half] = stripe_bands(centres[skin_cells])
@@ -113,7 +115,10 @@ class SkinPaint:
                 local = order[edges[k] : edges[k + 1]]
                 if len(local):
                     self.cells[key][half] = local
+                    dark = self.bands[half][local]
+                    self._stripes[key][half] = (local[dark], local[~dark])
         self.painted: dict[Key, str] = {}
+        self._painted_cells: dict[str, np.ndarray] = {}  # per half, every cell painted now
         self._base: np.ndarray | None = None  # the plain colour every unpainted cell has
 
     def bind(self, half: str, colours: np.ndarray) -> None:
@@ -122,23 +127,20 @@ class SkinPaint:
         self.colours[half] = colours
         self._base = None
 
-    def _gather(
-        self, zones: Mapping[Key, str], split_spillover: bool = True
-    ) -> dict[str, list[np.ndarray]]:
+    def _gather(self, zones: Mapping[Key, str]) -> dict[str, list[np.ndarray]]:
         """Per half, the cells of these zones in three lists: essential, then the dark and
-        light stripes of spillover (all in the first list when not ``split_spillover``); one
-        fancy-indexed write per list instead of one per zone (a selection paints ~50 zone
-        halves)."""
+        light stripes of spillover; one fancy-indexed write per list instead of one per zone
+        (a selection paints ~50 zone halves)."""
         parts: dict[str, list[list[np.ndarray]]] = {}
         for key, kind in zones.items():
-            for half, local in self.cells[key].items():
-                lists = parts.setdefault(half, [[], [], []])
-                if kind == "essential" or not split_spillover:
-                    lists[0].append(local)
-                else:
-                    dark = self.bands[half][local]
-                    lists[1].append(local[dark])
-                    lists[2].append(local[~dark])
+            if kind == "essential":
+                for half, local in self.cells[key].items():
+                    parts.setdefault(half, [[], [], []])[0].append(local)
+            else:
+                for half, (dark, light) in self._stripes[key].items():
+                    lists = parts.setdefault(half, [[], [], []])
+                    lists[1].append(dark)
+                    lists[2].append(light)
         empty = np.zeros(0, dtype=np.int64)
         return {
             half: [np.concatenate(cells) if cells else empty for cells in lists]
@@ -153,8 +155,8 @@ class SkinPaint:
         """
         base = SKIN_RGBA if skin else CLEAR_RGBA
         if self._base is base:  # only the last zones' cells need the plain colour back
-            for half, cells in self._gather(self.painted, split_spillover=False).items():
-                _words(self.colours[half])[cells[0]] = _word(base)
+            for half, cells in self._painted_cells.items():
+                _words(self.colours[half])[cells] = _word(base)
         else:
             for colours in self.colours.values():
                 colours[:] = base
@@ -167,5 +169,6 @@ class SkinPaint:
             for which, paint in enumerate(paints):
                 if len(cells[which]):
                     words[cells[which]] = _word(paint)
+        self._painted_cells = {half: np.concatenate(cells) for half, cells in gathered.items()}
         shown = set(gathered)
         return shown

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,6 +23,34 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SITE_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_LABELS = {"site": "Pain site", "condition": "Condition", "muscle": "Muscle"}
+
+
+class PaintAfterScene(QObject):
+    """Holds a list's repaint from a press (mouse or key) until the event loop is idle again.
+
+    A press that chooses a site draws the 3D scene and puts it on screen inside the press's
+    own handling. Qt composes the whole window for that frame, and paints every widget marked
+    for repaint first: the list's rows, whose highlight moved. Held, the rows are painted one
+    frame later (~25 ms) and the 3D frame a few ms sooner (~5 ms of ~100 in software
+    rendering). The hold has to start before the press is handled: by then the list has
+    marked its rows.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
+        view.installEventFilter(self)  # key presses go to the view, mouse presses to its viewport
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        pressed = event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
+        if pressed and self._viewport.updatesEnabled():
+            self._viewport.setUpdatesEnabled(False)
+            QTimer.singleShot(0, self._release)
+        return False
+
+    def _release(self) -> None:
+        self._viewport.setUpdatesEnabled(True)  # (repaints the whole viewport, once)
 
 
 class SitesPanel(QWidget):
@@ -61,6 +90,8 @@ class SitesPanel(QWidget):
         self.tree.itemActivated.connect(lambda item, _col: self._on_tree_current(item, None))
         self.results.itemActivated.connect(self._on_result_activated)
         self.results.itemClicked.connect(self._on_result_activated)
+        # (the search results choose on release, after the list has painted its press)
+        self._hold = PaintAfterScene(self.tree)
 
     # ---- setters (never emit)
     def set_sites(self, sites: dict[str, Any]) -> None:
