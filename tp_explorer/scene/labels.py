@@ -6,8 +6,9 @@ numpy before each render (so they follow the camera):
 - each label's anchor is a point of its muscle's *front* surface (nearest the camera among the
   muscle's own points around it), near the middle of what is seen of the muscle;
 - labels stand in a column left or right of the highlighted muscles, as near their anchor's
-  height as the column allows, and never overlap each other or cover a highlighted muscle
-  (the muscles' projected points are rasterised into a coarse occupancy grid);
+  height as the column allows, and never overlap each other, cover a highlighted muscle (the
+  muscles' projected points are rasterised into a coarse occupancy grid) or a box another layer
+  reserves (the needle-safety note); each column keeps its free rows as runs;
 - a label with no free place is hidden rather than drawn on top of something.
 
 Why not pyvista's ``add_point_labels``: its placement mapper rasterises every label's text again
