@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         left.addWidget(self.sites_panel)
         left.addWidget(self.chain_panel)
         left.addWidget(self.hidden_panel)
-        left.setSizes([380, 300, 110])
+        # every site and condition in view at 1400 x 900 (20 rows), the chain list below them
+        left.setSizes([455, 250, 85])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
