@@ -32,7 +32,7 @@ from tp_explorer.scene import zones as zone_paint
 from tp_explorer.scene.body_geometry import BodyGeometry, ZoneGeometry, even_sample
 from tp_explorer.scene.camera import view_direction
 from tp_explorer.scene.context import ContextLayer
-from tp_explorer.scene.fading import occluders
+from tp_explorer.scene.fading import Occluders
 from tp_explorer.scene.framing import (
     START_FILL,
     CameraPose,
@@ -113,6 +113,10 @@ class BodyScene:
             group: even_sample(np.asarray(pv.wrap(actor.mapper.GetInput()).points), 3000)
             for group, actor in self.bone_actors.items()
         }
+        self._occluders = Occluders(
+            {("muscle", k): geo.sample for k, geo in self.geometry.muscles.items()}
+            | {("bone", g): sample for g, sample in self._bone_samples.items()}
+        )
         every = np.vstack([self.geometry.skin_points, *self._bone_samples.values()])
         self._centre = (every.min(axis=0) + every.max(axis=0)) / 2
         self._radius = float(np.linalg.norm(every - self._centre, axis=1).max()) * 1.05
@@ -376,15 +380,15 @@ class BodyScene:
             if k in self.muscle_actors and self._base[id(self.muscle_actors[k])][2]
         ]
         if targets:
-            others: dict[Any, np.ndarray] = {
-                ("muscle", k): self.geometry.muscles[k].sample
+            others = [
+                ("muscle", k)
                 for k, a in self.muscle_actors.items()
                 if k not in focus and self._base[id(a)][2]
-            }
-            for group, actor in self.bone_actors.items():
-                if self._base[id(actor)][2]:
-                    others[("bone", group)] = self._bone_samples[group]
-            faded = occluders(np.vstack(targets), others, self._projection(), self._size())
+            ]
+            others += [("bone", g) for g, a in self.bone_actors.items() if self._base[id(a)][2]]
+            faded = self._occluders.find(
+                np.vstack(targets), others, self._projection(), self._size()
+            )
         self.faded = faded
         for key, actor in self.muscle_actors.items():
             colour, opacity, drawn = self._base[id(actor)]
