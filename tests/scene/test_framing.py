@@ -131,6 +131,11 @@ def test_what_stands_in_front_of_a_focused_muscle_fades(scene, knowledge) -> Non
     for kind, key in scene.faded:
         actor = scene.muscle_actors[key] if kind == "muscle" else scene.bone_actors[key]
         assert actor.GetProperty().GetOpacity() < 0.3
+    # only what covers it: nothing away from the calf, and most of the leg stays as it was
+    far = {"gluteus_maximus", "gluteus_medius", "quadratus_lumborum", "rectus_femoris"}
+    assert not {key[0] for kind, key in scene.faded if kind == "muscle"} & far
+    drawn = [k for k, a in scene.muscle_actors.items() if a.GetVisibility()]
+    assert len(scene.faded) < len(drawn) / 3
     seen = focus_pixels(scene)
     alone = make_highlight(
         Selection(

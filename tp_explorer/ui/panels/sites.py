@@ -31,9 +31,9 @@ class PaintAfterScene(QObject):
     A press that chooses a site draws the 3D scene and puts it on screen inside the press's
     own handling. Qt composes the whole window for that frame, and paints every widget marked
     for repaint first: the list's rows, whose highlight moved. Held, the rows are painted one
-    frame later (~25 ms) and the 3D frame a few ms sooner (~5 ms of ~100 in software
-    rendering). The hold has to start before the press is handled: by then the list has
-    marked its rows.
+    frame later (~25 ms) and the 3D frame a few ms sooner (~3.5 ms of ~100 in software
+    rendering, paired). The hold has to start before the press is handled: by the time the
+    selection is, the list has marked its rows.
     """
 
     def __init__(self, view: QAbstractItemView) -> None:
