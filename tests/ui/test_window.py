@@ -205,3 +205,33 @@ def test_a_clicked_site_is_drawn_before_the_list_repaints_its_rows(qtbot, window
     # a key press that moves nothing is released as well
     qtbot.keyClick(tree, Qt.Key.Key_Shift)
     qtbot.waitUntil(lambda: tree.viewport().updatesEnabled(), timeout=2000)
+
+
+def test_left_column_shows_every_site_and_gives_the_chain_list_the_room(
+    qapp, qtbot, knowledge, anatomy
+) -> None:
+    """At the first-run size every site and condition is in view without scrolling; the empty
+    hidden-structures list gives its room to the chain list and comes back when something is
+    hidden."""
+    from tp_explorer.ui.main_window import MainWindow
+
+    win = MainWindow(knowledge, anatomy, multi_samples=0, restore=False)  # 1280 x 800
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        tree = win.sites_panel.tree
+        assert tree.verticalScrollBar().maximum() == 0
+        last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+        last = last.child(last.childCount() - 1) if last.childCount() else last
+        assert tree.viewport().rect().contains(tree.visualItemRect(last))
+        hidden = win.hidden_panel
+        assert not hidden.list.isVisible()
+        assert win.chain_panel.list.height() >= 6 * win.chain_panel.list.sizeHintForRow(0)
+        win.controller.select_site("lower_leg")
+        win.controller.hide([("muscle", "soleus", "right")])
+        qtbot.waitUntil(lambda: hidden.list.isVisible() and hidden.list.height() > 20)
+        assert hidden.texts() == ["Soleus (right)"]
+        win.controller.show_all()
+        qtbot.waitUntil(lambda: not hidden.list.isVisible())
+    finally:
+        win.close()

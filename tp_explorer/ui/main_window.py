@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         left.addWidget(self.sites_panel)
         left.addWidget(self.chain_panel)
         left.addWidget(self.hidden_panel)
-        # every site and condition in view at 1400 x 900 (20 rows), the chain list below them
-        left.setSizes([455, 250, 85])
+        left.setSizes([455, 250, 85])  # until the first show fits them (_fit_left_column)
+        self.left_column = left
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
@@ -197,9 +197,24 @@ class MainWindow(QMainWindow):
         self.heap_trim.poke()  # start-up's scratch memory (shader compiles, loading) is freed
         if not self._framed:  # the canvas has its real size only now
             self._framed = True
+            self._fit_left_column()
             # no render here: the canvas's first paint renders (a render now costs a frame)
             self.controller.set_view(self.controller.view, render=False)
             self.plotter.update()
+
+    def _fit_left_column(self) -> None:
+        """Room for every site and condition in the sites list (as far as 62 % of the column
+        allows), the hidden list at its smallest, the chain list the rest."""
+        tree = self.sites_panel.tree
+        rows = sum(1 + tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount()))
+        if not rows or not self.left_column.isVisible():
+            return
+        total = sum(self.left_column.sizes())
+        tree_needs = rows * tree.sizeHintForRow(0) + (tree.height() - tree.viewport().height())
+        sites = self.sites_panel.height() - tree.height() + tree_needs
+        sites = min(sites, int(total * 0.62))
+        hidden = self.hidden_panel.minimumSizeHint().height()
+        self.left_column.setSizes([sites, max(total - sites - hidden, 0), hidden])
 
     # ---- settings
     def _restore(self) -> None:

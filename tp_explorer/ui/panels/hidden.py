@@ -54,9 +54,13 @@ class HiddenPanel(QWidget):
                 item.setData(KEY_ROLE, structure)
                 item.setToolTip("Enter or double click to show it again")
                 self.list.addItem(item)
-        self.show_all.setEnabled(bool(hidden or isolated))
+        anything = bool(hidden or isolated)
+        self.show_all.setEnabled(anything)
+        # an empty list gives its room to the chain list above (it comes back with the first
+        # structure hidden)
+        self.list.setVisible(anything)
         self.title.setText(
-            f"&Hidden structures ({len(hidden)})" if hidden else "&Hidden structures"
+            f"&Hidden structures ({len(hidden)})" if hidden else "&Hidden structures: none"
         )
 
     def texts(self) -> list[str]:
