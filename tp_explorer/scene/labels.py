@@ -108,12 +108,7 @@ class LabelPool:
         # the texts' pictures: one per (text, font size), packed into the texture per selection
         self._text_renderer = vtkTextRenderer()
         self._prop = vtkTextProperty()
-        self._prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
-        self._prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
-        self._prop.SetBackgroundOpacity(0.85)
-        self._prop.SetFrame(True)
-        self._prop.SetFrameColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
-        self._prop.SetFrameWidth(FRAME_PX)
+        style_as_label(self._prop, FRAME_PX)
         self._prop.SetJustificationToLeft()
         self._prop.SetVerticalJustificationToBottom()
         self._safety_prop = vtkTextProperty()
@@ -512,6 +507,17 @@ class LabelPool:
         self.renderer.RemoveViewProp(self.line_actor)
 
 
+def style_as_label(prop: Any, frame_px: int) -> None:
+    """A label's look on a vtkTextProperty: dark text on a light, slightly see-through
+    background with a frame of ``frame_px`` in the same colour (its padding)."""
+    prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
+    prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
+    prop.SetBackgroundOpacity(0.85)
+    prop.SetFrame(True)
+    prop.SetFrameColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
+    prop.SetFrameWidth(frame_px)
+
+
 def _cells(offsets: np.ndarray, connectivity: np.ndarray) -> tuple[Any, Any]:
     """VTK id arrays for vtkCellArray.SetData: where each cell starts, and its point ids."""
     from vtkmodules.util.numpy_support import numpy_to_vtkIdTypeArray
@@ -538,8 +544,9 @@ def _front_anchors(
 
     All labels' points are projected at once. A point faces the camera when its outward
     normal points towards the eye (``offsets``: each normal . point, when known); without
-    normals, when it is the nearest of its own muscle's points in its screen cell. A point marked in ``through`` counts as seen wherever it is in
-    view (the safety layer draws its paths over the muscles)."""
+    normals, when it is the nearest of its own muscle's points in its screen cell. A point
+    marked in ``through`` counts as seen wherever it is in view (the safety layer draws its
+    paths over the muscles)."""
     result: list[tuple[np.ndarray, np.ndarray] | None] = [None] * count
     if not len(points):
         return result
@@ -584,7 +591,6 @@ class _Layout:
 
     def __init__(self, width: int, height: int, matrix: np.ndarray, avoid: np.ndarray) -> None:
         self.width, self.height = width, height
-        self.boxes: list[tuple[float, float, float, float]] = []
         cols, rows = width // CELL_PX + 1, height // CELL_PX + 1
         grid = np.zeros((cols, rows), dtype=bool)
         body = (width * 0.5, width * 0.5)
@@ -629,7 +635,8 @@ class _Layout:
             rows[height - EDGE_PX :] = True
             for bx0, by0, bx1, by1 in reserved:
                 if bx0 < x0 + w and bx1 > x0:
-                    rows[max(int(by0) - MARGIN_PX, 0) : int(np.ceil(by1)) + MARGIN_PX + 1] = True
+                    lo, hi = _kept_clear(by0, by1)
+                    rows[lo:hi] = True
             blocked[name] = rows
         if left + w > right:  # columns that overlap (a narrow canvas) share their free rows
             shared = _free_runs(blocked["left"] | blocked["right"])
@@ -671,10 +678,14 @@ class _Layout:
         c0, c1, free = self.columns[name]
         x0 = c1 - w if name == "left" else c0
         box = (x0, float(y0), x0 + w, y0 + h)
-        _take(free, max(y0 - MARGIN_PX, 0), math.ceil(y0 + h) + MARGIN_PX + 1)
-        self.boxes.append(box)
+        _take(free, *_kept_clear(y0, y0 + h))
         end = (box[2], y0 + h / 2) if name == "left" else (box[0], y0 + h / 2)
         return box, end
+
+
+def _kept_clear(y0: float, y1: float) -> tuple[int, int]:
+    """The rows (first, end exclusive) a box from y0 to y1 takes, with MARGIN_PX around it."""
+    return max(int(y0) - MARGIN_PX, 0), math.ceil(y1) + MARGIN_PX + 1
 
 
 def _free_runs(blocked: np.ndarray) -> list[tuple[int, int]]:

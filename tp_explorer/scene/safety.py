@@ -16,7 +16,7 @@ import numpy as np
 import pyvista as pv
 
 from tp_explorer import palette
-from tp_explorer.scene.labels import LabelPool
+from tp_explorer.scene.labels import LabelPool, style_as_label
 from tp_explorer.state.safety import NearStructure, structure_kind, structure_label
 
 THIN_WIDTH = 2.0
@@ -92,12 +92,7 @@ class SafetyLayer:
         note = vtkTextActor()
         prop = note.GetTextProperty()
         prop.SetFontSize(NOTE_FONT_SIZE)
-        prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
-        prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
-        prop.SetBackgroundOpacity(0.85)
-        prop.SetFrame(True)
-        prop.SetFrameColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
-        prop.SetFrameWidth(NOTE_FRAME_PX)
+        style_as_label(prop, NOTE_FRAME_PX)
         prop.SetJustificationToRight()
         prop.SetVerticalJustificationToBottom()
         corner = vtkCoordinate()
