@@ -23,7 +23,8 @@ REQUIRED = (
 
 @pytest.mark.slow  # ~15 s quiet, over 20 s on a loaded 2-core machine
 def test_benchmark_runs_and_writes_json(tmp_path) -> None:
-    from tp_explorer.ui.bench import format_table, run_benchmark, write_json
+    from tp_explorer.bench.report import format_table, write_json
+    from tp_explorer.bench.run import run_benchmark
 
     result = run_benchmark(cold_runs=1, frames=60, selections=10)
     out = tmp_path / "bench.json"

@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tp_explorer.ui.bench import format_table, run_benchmark, write_json
+    from tp_explorer.bench.report import format_table, write_json
+    from tp_explorer.bench.run import run_benchmark
 
     result = run_benchmark(cold_runs=max(0, args.cold_runs), frames=max(60, args.frames))
     print(format_table(result))  # noqa: T201

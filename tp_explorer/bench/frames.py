@@ -1,0 +1,94 @@
+"""Frame times of a turntable, and the same triangles in a bare pyvista plotter (the floor)."""
+
+from __future__ import annotations
+
+import time
+
+import pyvista as pv
+from PySide6.QtWidgets import QApplication
+from pyvista.plotting.renderer import CameraPosition
+from vtkmodules.vtkCommonDataModel import vtkPolyData
+from vtkmodules.vtkRenderingCore import vtkRenderWindow
+
+WARM_UP_FRAMES = 5
+
+
+def render_window_of(plotter: pv.BasePlotter) -> vtkRenderWindow:
+    """The plotter's render window, whose WaitForCompletion ends a timed frame."""
+    window = plotter.render_window
+    if not isinstance(window, vtkRenderWindow):  # None once closed
+        raise RuntimeError("the plotter is closed: no render window to time")
+    return window
+
+
+def frame_times(
+    plotter: pv.BasePlotter,
+    frames: int,
+    app: QApplication | None = None,
+    step: float | None = None,
+) -> list[float]:
+    """Render a full turntable, one frame per step; milliseconds per frame.
+
+    With ``app`` (the window) a frame is what a drag step costs the user: the render and the
+    Qt paint that puts it on screen, so a paint that renders a second time is counted.
+    """
+    window = render_window_of(plotter)
+    camera = plotter.camera
+    step = 360.0 / frames if step is None else step
+    times = []
+    for _ in range(frames):
+        camera.Azimuth(step)
+        started = time.perf_counter()
+        plotter.render()
+        if app is not None:
+            app.processEvents()
+        window.WaitForCompletion()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def visible_meshes(plotter: pv.BasePlotter) -> list[vtkPolyData]:
+    """The triangles the plotter draws: every visible actor's non-empty input."""
+    meshes = []
+    for actor in plotter.renderer.actors.values():
+        mapper = getattr(actor, "mapper", None)
+        if not actor.GetVisibility() or mapper is None:
+            continue
+        dataset = mapper.GetInput()
+        if isinstance(dataset, vtkPolyData) and dataset.GetNumberOfCells() > 0:
+            meshes.append(dataset)
+    return meshes
+
+
+def count_triangles(meshes: list[vtkPolyData]) -> int:
+    """Polygons and strips of ``meshes`` (the scene's surfaces are triangulated)."""
+    return int(sum(m.GetNumberOfPolys() + m.GetNumberOfStrips() for m in meshes))
+
+
+def measure_bare(
+    meshes: list[vtkPolyData],
+    size: tuple[int, int],
+    camera: CameraPosition,
+    frames: int,
+    multi_samples: int,
+) -> list[float]:
+    """A plain pyvista plotter, default settings, the same triangles, the same window size.
+
+    One setting is not pyvista's default: anti-aliasing. pyvista's theme asks for 8x MSAA, the
+    window for 4x on a GPU and none in software, so the bare plotter gets the window's samples;
+    otherwise the ratio would measure the anti-aliasing choice, not the scene.
+    """
+    bare = pv.Plotter(window_size=list(size), off_screen=False)
+    if multi_samples:
+        bare.enable_anti_aliasing("msaa", multi_samples=multi_samples)
+    else:
+        bare.disable_anti_aliasing()
+    for mesh in meshes:
+        bare.add_mesh(pv.wrap(mesh))
+    bare.camera_position = camera
+    bare.show(interactive_update=True, auto_close=False)
+    try:
+        frame_times(bare, WARM_UP_FRAMES)  # first uploads
+        return frame_times(bare, frames)
+    finally:
+        bare.close()
