@@ -47,7 +47,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 def test_module_respects_layers(path: Path) -> None:
     layer = layer_of(path)
     parts = path.relative_to(PACKAGE).with_suffix("").parts
-    is_build = parts[0] == "anatomy" and bool({"build", "builder"} & set(parts[1:2]))
+    is_build = parts[0] == "anatomy" and bool({"build", "builtin"} & set(parts[1:2]))
     for name in imported_modules(path):
         top = name.split(".")[0]
         if top in BUILD_ONLY:

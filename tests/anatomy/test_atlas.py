@@ -90,7 +90,7 @@ def test_install_places_every_shipped_trigger_point_as_the_window_would(
     """The install stores each trigger point of regions.yaml on both sides; each equals what
     placing it at run time gives, so the stored table changes nothing but the time."""
     from tp_explorer.anatomy.atlas.cache import read_cache
-    from tp_explorer.anatomy.atlas.load import TP_KEYS, _assemble
+    from tp_explorer.anatomy.atlas.load import TP_KEYS, assemble
 
     arrays = read_cache(atlas_data_dir / "atlas")
     stored = {
@@ -104,7 +104,7 @@ def test_install_places_every_shipped_trigger_point_as_the_window_would(
         for side in SIDES
     }
     assert set(stored) == wanted
-    unplaced = _assemble({k: v for k, v in arrays.items() if k not in TP_KEYS})
+    unplaced = assemble({k: v for k, v in arrays.items() if k not in TP_KEYS})
     for key, point in stored.items():
         assert np.allclose(unplaced.trigger_point(*key), point, atol=1e-9), key
 

@@ -11,6 +11,7 @@ import pytest
 import pyvista as pv
 
 from tp_explorer.anatomy.depth import DepthMeter, NeedlePath
+from tp_explorer.anatomy.derive.trigger_points import Placements
 from tp_explorer.knowledge import KnowledgeError, load_knowledge
 from tp_explorer.knowledge.cautions import NeedleCaution
 from tp_explorer.state.needle import depth_table, precaution_gaps, thresholds_m
@@ -100,7 +101,7 @@ def test_a_structure_moved_next_to_the_path_raises_the_caution(
         context={**atlas.context, "planted_artery": planted},
         context_kind={**atlas.context_kind, "planted_artery": "artery"},
         context_label={**atlas.context_label, "planted_artery": "Planted artery"},
-        _memo={},
+        _placements=Placements(),
     )
     after = DepthMeter(moved).measure(tp, "left", pos)
     hit = [s for s in after.within(margins) if s.structure == "planted_artery"]

@@ -15,7 +15,7 @@ from tp_explorer.resources import assets_dir
 def test_rebuild_matches_committed_assets(tmp_path: Path) -> None:
     pytest.importorskip("mujoco")
     pytest.importorskip("myo_sim")
-    from tp_explorer.anatomy.builder.pipeline import build
+    from tp_explorer.anatomy.builtin.pipeline import build
 
     build(tmp_path)
     with np.load(assets_dir() / ASSET_FILE) as old, np.load(tmp_path / ASSET_FILE) as new:

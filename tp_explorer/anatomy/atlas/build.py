@@ -1,8 +1,9 @@
 """Build the atlas anatomy from verified BodyParts3D files: decode, bring into one frame, merge
 per knowledge muscle, decimate to budget, draw what is missing, label the skin.
 
-The result is a plain dict of arrays (see cache.py); nothing here knows about files on disk
-beyond reading the source folder.
+The result is a BuiltAtlas (built.py; cache.py writes it); nothing here knows about files on
+disk beyond reading the source folder. The skin areas come from the rules both sources share
+(tp_explorer.anatomy.derive.areas), given this skeleton's landmarks.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import numpy as np
 import pyvista as pv
 
 from tp_explorer.anatomy.atlas import geometry as geo
+from tp_explorer.anatomy.atlas.built import BuiltAtlas
 from tp_explorer.anatomy.atlas.drawn import draw_muscle
 from tp_explorer.anatomy.atlas.landmarks import Skeleton
 from tp_explorer.anatomy.atlas.manifest import AtlasTable, Entry
 from tp_explorer.anatomy.atlas.nerves import DRAWN_NERVES, build_nerves
-from tp_explorer.anatomy.builder.areas import _label_side
-from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
+from tp_explorer.anatomy.derive.areas import label_skin
+from tp_explorer.knowledge.vocabulary import MESH_IDS, SIDES
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,7 @@ BONES_LEFT_OUT = ("tenth_rib", "tenth_thoracic_vertebra")
 SKIN_EDGE_M = 0.016
 
 Progress = Callable[[str, float], None]
+Lines = dict[str, dict[str, np.ndarray]]  # id -> side -> points
 
 
 @dataclass(frozen=True)
@@ -79,22 +82,70 @@ def build(
     folder: Path,
     entries: tuple[Entry, ...],
     table: AtlasTable,
-    builtin_paths: dict[str, dict[str, np.ndarray]],
+    builtin_paths: Lines,
     detail: str = "default",
     progress: Progress | None = None,
-) -> dict[str, object]:
-    """Every array of the atlas cache. ``builtin_paths`` orients each muscle's centreline the
-    way the built-in anatomy does (proximal first), so trigger-point fractions mean the same."""
+) -> BuiltAtlas:
+    """Every mesh and array of the atlas cache. ``builtin_paths`` orients each muscle's
+    centreline the way the built-in anatomy does (proximal first), so trigger-point fractions
+    mean the same."""
     d = DETAILS[detail]
     say = progress or (lambda what, frac: None)
+    say("bones", 0.0)
+    bones = _bones(folder, entries, d)
+    sk = Skeleton({k: np.asarray(v.points) for k, v in bones.items()})
+    say("muscles", 0.15)
+    muscles = _muscles(folder, table, d, sk)
+    say("muscles", 0.45)
     # files merged into knowledge muscles; arteries stay context even when a vessel path of
     # the safety layer is also taken from them
     used = {
         e.file for by_side in table.muscles.values() for parts in by_side.values() for e in parts
     }
+    context, kinds, names = _context(folder, entries, used, d)
+    say("vessels", 0.6)
+    arteries = _arteries(folder, table, context, kinds)
+    say("skin", 0.65)
+    skin_entry = next(e for e in entries if e.kind == "skin")
+    skin = _skin(*geo.read_entry(folder, skin_entry), d.skin)
+    say("centrelines", 0.8)
+    paths, sup, fractions = _centrelines(muscles, skin, builtin_paths)
+    say("areas", 0.88)
+    normals = skin.compute_normals(cell_normals=False, split_vertices=False)
+    labels = label_skin(
+        np.asarray(skin.points),
+        np.asarray(normals.point_data["Normals"]),
+        {side: sk.side_landmarks(side) for side in SIDES},
+    )
+    say("nerves", 0.93)
+    # drawn nerves among the segmented muscles (none runs along a drawn one)
+    segmented = {
+        k: {s: np.asarray(m.points) for s, m in v.items()}
+        for k, v in muscles.items()
+        if k not in table.drawn
+    }
+    nerves = build_nerves(sk, segmented, arteries)
+    nerves.update(_vessel_paths(table, arteries))
+    say("done", 1.0)
+    return BuiltAtlas(
+        bones=bones,
+        muscles=muscles,
+        fractions=fractions,
+        paths=paths,
+        superficial=sup,
+        skin=skin,
+        skin_labels=labels,
+        context=context,
+        context_kind=kinds,
+        context_name=names,
+        nerves=nerves,
+        drawn=(*table.drawn, *DRAWN_NERVES),
+        detail=d.name,
+    )
 
-    # ---- bones
-    say("bones", 0.0)
+
+def _bones(folder: Path, entries: tuple[Entry, ...], d: Detail) -> dict[str, pv.PolyData]:
+    """Every bone below the skin's top edge, decimated to the detail's ratio."""
     bones: dict[str, pv.PolyData] = {}
     for e in entries:
         if e.kind != "bone":
@@ -105,10 +156,13 @@ def build(
         p, f = geo.read_entry(folder, e)
         target = max(int(len(f) * d.bone_ratio), 120)
         bones[sid] = _finish(p, f, target)
-    sk = Skeleton({k: np.asarray(v.points) for k, v in bones.items()})
+    return bones
 
-    # ---- knowledge muscles (BodyParts3D parts merged), then the drawn ones
-    say("muscles", 0.15)
+
+def _muscles(
+    folder: Path, table: AtlasTable, d: Detail, sk: Skeleton
+) -> dict[str, dict[str, pv.PolyData]]:
+    """Knowledge muscles: BodyParts3D parts merged per muscle and side, then the drawn ones."""
     muscles: dict[str, dict[str, pv.PolyData]] = {}
     for name in MESH_IDS:
         if name in table.drawn:
@@ -126,12 +180,16 @@ def build(
     pts = {k: {s: np.asarray(m.points) for s, m in v.items()} for k, v in muscles.items()}
     for name in table.drawn:
         muscles[name] = {s: draw_muscle(name, sk, s, pts) for s in SIDES}
-    say("muscles", 0.45)
+    return muscles
 
-    # ---- context: every other muscle, vessels, organs
+
+def _context(
+    folder: Path, entries: tuple[Entry, ...], used: set[str], d: Detail
+) -> tuple[dict[str, pv.PolyData], dict[str, str], dict[str, str]]:
+    """Every other muscle, vessel and organ below the skin's top edge: meshes, kinds, names."""
     context: dict[str, pv.PolyData] = {}
-    context_kind: dict[str, str] = {}
-    context_name: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    names: dict[str, str] = {}
     for e in entries:
         if e.kind not in ("muscle", "artery", "vein", "organ") or e.file in used:
             continue
@@ -147,13 +205,18 @@ def build(
             target = min(len(f), d.vessel)
         sid = geo.structure_id(e)
         context[sid] = _finish(p, f, target)
-        context_kind[sid] = e.kind
-        context_name[sid] = e.name
-    say("vessels", 0.6)
+        kinds[sid] = e.kind
+        names[sid] = e.name
+    return context, kinds, names
 
-    # arteries by id for the drawn nerves and the safety layer's vessel paths
-    arteries: dict[str, dict[str, np.ndarray]] = {}
-    for sid, kind in context_kind.items():
+
+def _arteries(
+    folder: Path, table: AtlasTable, context: dict[str, pv.PolyData], kinds: dict[str, str]
+) -> Lines:
+    """Artery points by id and side, for the drawn nerves and the safety layer's vessel paths
+    (the table's vessel paths read whole, undecimated)."""
+    arteries: Lines = {}
+    for sid, kind in kinds.items():
         if kind == "artery" and sid.endswith(("_left", "_right")):
             base, side = sid.rsplit("_", 1)
             arteries.setdefault(base, {})[side] = np.asarray(context[sid].points)
@@ -162,18 +225,18 @@ def build(
         for side in SIDES:
             p, _ = _read(folder, by_side[side])
             arteries.setdefault(base, {})[side] = p
+    return arteries
 
-    # ---- skin: the outer shell, cropped below the armpits, decimated
-    say("skin", 0.65)
-    skin_entry = next(e for e in entries if e.kind == "skin")
-    p, f = geo.read_entry(folder, skin_entry)
-    skin = _skin(p, f, d.skin)
 
-    # ---- centrelines, per-point fractions and the superficial direction per station
-    say("centrelines", 0.8)
+def _centrelines(
+    muscles: dict[str, dict[str, pv.PolyData]], skin: pv.PolyData, builtin_paths: Lines
+) -> tuple[np.ndarray, np.ndarray, dict[tuple[str, str], np.ndarray]]:
+    """Per muscle and side: centreline stations, the direction to the nearest skin at each,
+    and each point's fraction along the centreline."""
     from scipy.spatial import cKDTree
 
-    skin_tree = cKDTree(np.asarray(skin.points))
+    skin_points = np.asarray(skin.points)
+    skin_tree = cKDTree(skin_points)
     paths = np.zeros((len(MESH_IDS), len(SIDES), STATIONS, 3))
     sup = np.zeros_like(paths)
     fractions: dict[tuple[str, str], np.ndarray] = {}
@@ -185,40 +248,21 @@ def build(
             paths[i, j] = path
             fractions[(name, side)] = t
             _, k = skin_tree.query(path)
-            out = np.asarray(skin.points)[k] - path
+            out = skin_points[k] - path
             sup[i, j] = out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+    return paths, sup, fractions
 
-    # ---- skin areas from the atlas skeleton's landmarks
-    say("areas", 0.88)
-    area, side_idx = _areas(skin, sk)
 
-    # ---- nerves (drawn) and vessel paths (artery centrelines)
-    say("nerves", 0.93)
-    nerves = build_nerves(sk, pts, arteries)
+def _vessel_paths(table: AtlasTable, arteries: Lines) -> Lines:
+    """The safety layer's vessel courses: each artery's centreline, proximal first."""
+    out: Lines = {}
     for name, by_side in table.vessel_paths.items():
         base = geo.structure_id(by_side["left"][0]).rsplit("_", 1)[0]
-        nerves[name] = {}
+        out[name] = {}
         for side in SIDES:
-            a = arteries[base][side]
-            line, _ = geo.centreline(a, np.array([0.0, 0.0, 1.0]), 24)
-            nerves[name][side] = line[::-1]  # proximal first
-    say("done", 1.0)
-    return {
-        "bones": bones,
-        "muscles": muscles,
-        "fractions": fractions,
-        "paths": paths,
-        "superficial": sup,
-        "skin": skin,
-        "skin_area": area,
-        "skin_side": side_idx,
-        "context": context,
-        "context_kind": context_kind,
-        "context_name": context_name,
-        "nerves": nerves,
-        "drawn": (*table.drawn, *DRAWN_NERVES),
-        "detail": d.name,
-    }
+            line, _ = geo.centreline(arteries[base][side], np.array([0.0, 0.0, 1.0]), 24)
+            out[name][side] = line[::-1]  # proximal first
+    return out
 
 
 def _skin(points: np.ndarray, faces: np.ndarray, target: int) -> pv.PolyData:
@@ -242,18 +286,3 @@ def _skin(points: np.ndarray, faces: np.ndarray, target: int) -> pv.PolyData:
     # than SKIN_EDGE_M so painted zones and their hatching have even, small cells.
     shell = shell.subdivide_adaptive(max_edge_len=SKIN_EDGE_M).clean()
     return geo.decimate(shell, target)
-
-
-def _areas(skin: pv.PolyData, sk: Skeleton) -> tuple[np.ndarray, np.ndarray]:
-    pts = np.asarray(skin.points)
-    normals = np.asarray(
-        skin.compute_normals(cell_normals=False, split_vertices=False).point_data["Normals"]
-    )
-    area = np.full(len(pts), -1, dtype=np.int16)
-    side_idx = np.where(pts[:, 0] >= 0, SIDES.index("left"), SIDES.index("right")).astype(np.int8)
-    code = {name: i for i, name in enumerate(BODY_AREAS)}
-    for side in SIDES:
-        sel = np.nonzero(side_idx == SIDES.index(side))[0]
-        labels = _label_side(pts[sel], normals[sel], sk.side_landmarks(side), side)
-        area[sel] = [code[x] if x else -1 for x in labels]
-    return area, side_idx

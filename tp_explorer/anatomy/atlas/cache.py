@@ -11,12 +11,14 @@ import json
 import os
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pyvista as pv
 
+from tp_explorer.anatomy.atlas.built import BuiltAtlas
 from tp_explorer.errors import AssetError
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
 
@@ -24,6 +26,7 @@ CACHE_FORMAT = 2  # 2: point normals stored, so start-up computes none
 CACHE_FILE = "atlas.npz"
 STATUS_FILE = "atlas.json"
 ENV_DATA_DIR = "TP_EXPLORER_DATA_DIR"
+Status = dict[str, Any]  # the status file's JSON object
 
 
 def data_dir() -> Path:
@@ -95,44 +98,44 @@ def _unpack(a: dict[str, np.ndarray], prefix: str) -> dict[str, pv.PolyData]:
     return out
 
 
-def arrays_of(built: dict[str, Any]) -> dict[str, np.ndarray]:
+def arrays_of(built: BuiltAtlas) -> dict[str, np.ndarray]:
     """The build's result as flat arrays for np.savez."""
     out: dict[str, np.ndarray] = {"format": np.array(CACHE_FORMAT)}
-    muscles = [(f"{m}|{s}", built["muscles"][m][s]) for m in MESH_IDS for s in SIDES]
+    muscles = [(f"{m}|{s}", built.muscles[m][s]) for m in MESH_IDS for s in SIDES]
     for prefix, named in (
         ("muscle", muscles),
-        ("bone", sorted(built["bones"].items())),
-        ("context", sorted(built["context"].items())),
+        ("bone", sorted(built.bones.items())),
+        ("context", sorted(built.context.items())),
     ):
         for k, v in _pack(named).items():
             out[f"{prefix}_{k}"] = v
     out["muscle_t"] = np.concatenate(
-        [built["fractions"][(m, s)] for m in MESH_IDS for s in SIDES]
+        [built.fractions[(m, s)] for m in MESH_IDS for s in SIDES]
     ).astype(np.float32)
-    names = sorted(built["context"])
-    out["context_kind"] = np.array([built["context_kind"][n] for n in names])
-    out["context_label"] = np.array([built["context_name"][n] for n in names])
-    out["paths"] = built["paths"].astype(np.float64)
-    out["superficial"] = built["superficial"].astype(np.float64)
-    skin = built["skin"]
+    names = sorted(built.context)
+    out["context_kind"] = np.array([built.context_kind[n] for n in names])
+    out["context_label"] = np.array([built.context_name[n] for n in names])
+    out["paths"] = built.paths.astype(np.float64)
+    out["superficial"] = built.superficial.astype(np.float64)
+    skin = built.skin
     out["skin_points"] = np.asarray(skin.points, dtype=np.float32)
     out["skin_normals"] = _normals(skin).astype(np.float32)
     out["skin_faces"] = skin.regular_faces.astype(np.int32)
-    out["skin_area"] = built["skin_area"]
-    out["skin_side"] = built["skin_side"]
+    out["skin_area"] = built.skin_labels.area
+    out["skin_side"] = built.skin_labels.side
     out["area_names"] = np.array(BODY_AREAS)
     out["muscle_ids"] = np.array(MESH_IDS)
-    nerve_ids = sorted(built["nerves"])
+    nerve_ids = sorted(built.nerves)
     out["nerve_ids"] = np.array(nerve_ids)
     out["nerve_counts"] = np.array(
-        [[len(built["nerves"][n][s]) for s in SIDES] for n in nerve_ids], dtype=np.int64
+        [[len(built.nerves[n][s]) for s in SIDES] for n in nerve_ids], dtype=np.int64
     )
-    out["nerve_points"] = np.vstack([built["nerves"][n][s] for n in nerve_ids for s in SIDES])
-    out["drawn"] = np.array(built["drawn"])
+    out["nerve_points"] = np.vstack([built.nerves[n][s] for n in nerve_ids for s in SIDES])
+    out["drawn"] = np.array(built.drawn)
     return out
 
 
-def _atomic(path: Path, write: Any) -> None:
+def _atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -146,14 +149,14 @@ def _atomic(path: Path, write: Any) -> None:
         raise
 
 
-def write_cache(folder: Path, arrays: dict[str, np.ndarray], status: dict[str, Any]) -> None:
+def write_cache(folder: Path, arrays: dict[str, np.ndarray], status: Status) -> None:
     """Write the cache, then its status (the status names a complete cache only)."""
-    _atomic(folder / CACHE_FILE, lambda fh: np.savez(fh, **arrays))
+    _atomic(folder / CACHE_FILE, lambda fh: np.savez(fh, allow_pickle=False, **arrays))
     status = {**status, "bytes": (folder / CACHE_FILE).stat().st_size}
     _atomic(folder / STATUS_FILE, lambda fh: fh.write(json.dumps(status, indent=2).encode()))
 
 
-def read_status(folder: Path) -> dict[str, Any] | None:
+def read_status(folder: Path) -> Status | None:
     """The status of an installed cache, or None when there is none (or it is unreadable)."""
     try:
         status = json.loads((folder / STATUS_FILE).read_text(encoding="utf-8"))

@@ -13,8 +13,9 @@ import numpy as np
 import pyvista as pv
 
 from tp_explorer.anatomy.atlas.geometry import wind_outward
-from tp_explorer.anatomy.atlas.landmarks import Skeleton, sign
-from tp_explorer.anatomy.builder.bellies import tube_faces
+from tp_explorer.anatomy.atlas.landmarks import Skeleton
+from tp_explorer.anatomy.derive.landmarks import lateral_sign
+from tp_explorer.anatomy.derive.lofts import tube_faces
 
 RING = 16
 
@@ -49,7 +50,7 @@ def _smooth(v: np.ndarray, rounds: int = 2) -> np.ndarray:
 def quadratus_lumborum(sk: Skeleton, side: str) -> pv.PolyData:
     """From the posterior iliac crest and iliolumbar ligament up to the 12th rib's lower border,
     its medial edge on the tips of the L1-L4 transverse processes, behind psoas."""
-    sg = sign(side)
+    sg = lateral_sign(side)
     tips = []
     for level in (1, 2, 3, 4):
         v = sk.lumbar(level)
@@ -80,7 +81,7 @@ def quadratus_lumborum(sk: Skeleton, side: str) -> pv.PolyData:
 def multifidus(sk: Skeleton, side: str) -> pv.PolyData:
     """From the dorsal sacrum up the laminae to the L1 spinous process, filling the groove
     beside the spinous processes; thickest over the sacrum and lower lumbar spine."""
-    sg = sign(side)
+    sg = lateral_sign(side)
     spine = np.vstack([sk.lumbar(n) for n in (1, 2, 3, 4, 5)] + [sk.pts("sacrum")])
     sacrum = sk.pts("sacrum")
     z0 = float(sacrum[:, 2].min()) + 0.045

@@ -16,11 +16,29 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from tp_explorer.anatomy.atlas.cache import arrays_of, atlas_dir, data_dir, read_status, write_cache
-from tp_explorer.anatomy.atlas.manifest import Entry, fingerprint, read_manifest, read_table
+from tp_explorer.anatomy.atlas.cache import (
+    Status,
+    arrays_of,
+    atlas_dir,
+    data_dir,
+    read_status,
+    write_cache,
+)
+from tp_explorer.anatomy.atlas.manifest import (
+    AtlasTable,
+    Entry,
+    fingerprint,
+    read_manifest,
+    read_table,
+)
 from tp_explorer.errors import AssetError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from tp_explorer.anatomy.atlas.built import BuiltAtlas
 
 # The pinned commit and path of each file in the public repository the manifest names.
 DEFAULT_URL = "https://raw.githubusercontent.com/aHer-dev/3DAnatomy/{commit}/{source_path}"
@@ -30,6 +48,7 @@ BUILD_VERSION = 5  # 5: trigger points of the shipped knowledge placed at instal
 
 # progress(stage, done, total, what): stage is "download", "verify" or "build"
 Progress = Callable[[str, float, float, str], None]
+Cancel = Callable[[], bool]  # True when the user has asked to stop
 
 
 class InstallError(AssetError):
@@ -42,8 +61,10 @@ class InstallCancelled(InstallError):
 
 @dataclass(frozen=True)
 class InstallResult:
+    """Whether the install changed the cache, and the installed cache's status."""
+
     changed: bool
-    status: dict[str, Any]
+    status: Status
 
 
 def mirror_url(base: str) -> str:
@@ -72,7 +93,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _verify(folder: Path, entries: tuple[Entry, ...], progress: Progress, cancel: Any) -> None:
+def _verify(folder: Path, entries: tuple[Entry, ...], progress: Progress, cancel: Cancel) -> None:
     total = len(entries)
     for i, e in enumerate(entries):
         if cancel():
@@ -95,7 +116,7 @@ def _verify(folder: Path, entries: tuple[Entry, ...], progress: Progress, cancel
 
 
 def _download(
-    target: Path, entries: tuple[Entry, ...], template: str, progress: Progress, cancel: Any
+    target: Path, entries: tuple[Entry, ...], template: str, progress: Progress, cancel: Cancel
 ) -> None:
     import pooch
 
@@ -173,6 +194,33 @@ def install(
         and current.get("build_version") == BUILD_VERSION
     ):
         return InstallResult(False, current)
+    _check_writable(base)
+    src, origin = _source_folder(source, url, base, entries, say, stop)
+    _verify(src, entries, say, stop)
+    started = time.perf_counter()
+    built, arrays = _build(src, entries, table, detail, say)
+    if stop():
+        raise InstallCancelled("atlas install cancelled; nothing was changed")
+    status: Status = {
+        "installed": True,
+        "source": origin,
+        "fingerprint": fp,
+        "detail": detail,
+        "build_version": BUILD_VERSION,
+        "build_seconds": round(time.perf_counter() - started, 1),
+        "triangles": built.triangles,
+        "drawn": list(built.drawn),
+        "muscles_drawn": [m for m in built.drawn if m in table.muscles],
+        "licence": "BodyParts3D, © The Database Center for Life Science, CC BY-SA 2.1 JP",
+    }
+    try:
+        write_cache(folder, arrays, status)
+    except OSError as exc:
+        raise _os_error(folder, exc) from exc
+    return InstallResult(True, read_status(folder) or status)
+
+
+def _check_writable(base: Path) -> None:
     try:
         base.mkdir(parents=True, exist_ok=True)
         probe = base / ".tp_explorer_write_test"
@@ -180,21 +228,37 @@ def install(
         probe.unlink()
     except OSError as exc:
         raise _os_error(base, exc) from exc
+
+
+def _source_folder(
+    source: Path | str | None,
+    url: str | None,
+    base: Path,
+    entries: tuple[Entry, ...],
+    say: Progress,
+    stop: Cancel,
+) -> tuple[Path, str]:
+    """The folder the files are read from (given, or downloaded into), and where they came
+    from in words for the status."""
     if source is not None:
         src = Path(source)
         if not src.is_dir():
             raise InstallError(f"{src}: no such folder (expected a copy of the atlas files)")
-        origin = f"folder {src.resolve()}"
-    else:
-        src = base / SOURCE_DIR
-        template = mirror_url(url or os.environ.get(ENV_URL) or DEFAULT_URL)
-        _download(src, entries, template, say, stop)
-        origin = template.split("{")[0]
-    _verify(src, entries, say, stop)
-    started = time.perf_counter()
+        return src, f"folder {src.resolve()}"
+    src = base / SOURCE_DIR
+    template = mirror_url(url or os.environ.get(ENV_URL) or DEFAULT_URL)
+    _download(src, entries, template, say, stop)
+    return src, template.split("{")[0]
+
+
+def _build(
+    src: Path, entries: tuple[Entry, ...], table: AtlasTable, detail: str, say: Progress
+) -> tuple[BuiltAtlas, dict[str, np.ndarray]]:
+    """The atlas built from verified files, and its cache arrays with the shipped knowledge's
+    trigger points placed."""
     from tp_explorer.anatomy.atlas.build import build
     from tp_explorer.anatomy.atlas.load import trigger_point_table
-    from tp_explorer.anatomy.loader import load_builtin
+    from tp_explorer.anatomy.builtin.load import load_builtin
 
     try:
         built = build(
@@ -211,31 +275,7 @@ def install(
         raise InstallError(
             f"{src}: the atlas could not be built ({exc}); nothing was changed"
         ) from exc
-    if stop():
-        raise InstallCancelled("atlas install cancelled; nothing was changed")
-    status = {
-        "installed": True,
-        "source": origin,
-        "fingerprint": fp,
-        "detail": detail,
-        "build_version": BUILD_VERSION,
-        "build_seconds": round(time.perf_counter() - started, 1),
-        "triangles": _triangles(built),
-        "drawn": list(built["drawn"]),
-        "muscles_drawn": [m for m in built["drawn"] if m in table.muscles],
-        "licence": "BodyParts3D, © The Database Center for Life Science, CC BY-SA 2.1 JP",
-    }
-    try:
-        write_cache(folder, arrays, status)
-    except OSError as exc:
-        raise _os_error(folder, exc) from exc
-    return InstallResult(True, read_status(folder) or status)
-
-
-def _triangles(built: dict[str, Any]) -> int:
-    meshes = [*built["bones"].values(), *built["context"].values(), built["skin"]]
-    meshes += [m for by_side in built["muscles"].values() for m in by_side.values()]
-    return int(sum(m.n_cells for m in meshes))
+    return built, arrays
 
 
 def remove(data: Path | None = None) -> bool:

@@ -1,4 +1,5 @@
-"""Bony landmarks of one side of the atlas skeleton, found from the bone meshes' shapes.
+"""Bony landmarks of one side of the atlas skeleton, found from the bone meshes' shapes (the
+area rules' SideLandmarks among them).
 
 Each is a plain rule on one bone (a top, an end, an extreme) so a reader can check it against
 a textbook; all positions in the common frame (metres).
@@ -10,14 +11,9 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from tp_explorer.anatomy.builder.areas import SideLandmarks
+from tp_explorer.anatomy.derive.landmarks import SideLandmarks
 
 LUMBAR = ("first", "second", "third", "fourth", "fifth")
-
-
-def sign(side: str) -> float:
-    """+1 where lateral is +x (the subject's left)."""
-    return 1.0 if side == "left" else -1.0
 
 
 class Skeleton:

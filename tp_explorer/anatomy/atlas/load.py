@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 
 from tp_explorer.anatomy.arrays import areas_from_codes, polylines
-from tp_explorer.anatomy.atlas.cache import atlas_dir, meshes, read_cache
+from tp_explorer.anatomy.atlas.cache import CACHE_FILE, atlas_dir, meshes, read_cache
+from tp_explorer.anatomy.derive.trigger_points import PointKey
 from tp_explorer.anatomy.model import Anatomy
 from tp_explorer.errors import AssetError
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
@@ -17,14 +18,14 @@ def load_atlas(folder: Path | None = None) -> Anatomy:
     """The atlas anatomy; AssetError names the cache file when it is missing or corrupt."""
     folder = folder or atlas_dir()
     a = read_cache(folder)
-    path = folder / "atlas.npz"
+    path = folder / CACHE_FILE
     try:
         if tuple(a["muscle_ids"]) != MESH_IDS or tuple(a["area_names"]) != BODY_AREAS:
             raise AssetError(
                 f"{path}: the atlas cache was built for another vocabulary; "
                 "reinstall it with 'tp-explorer atlas install'"
             )
-        return _assemble(a)
+        return assemble(a)
     except (KeyError, ValueError, IndexError, TypeError) as exc:
         raise AssetError(
             f"{path}: the atlas cache is corrupt ({exc}); reinstall it with "
@@ -32,7 +33,8 @@ def load_atlas(folder: Path | None = None) -> Anatomy:
         ) from exc
 
 
-def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
+def assemble(a: dict[str, np.ndarray]) -> Anatomy:
+    """The Anatomy value from the cache's arrays (with its stored trigger points, if any)."""
     flat = meshes(a, "muscle")
     muscles = {m: {s: flat[f"{m}|{s}"] for s in SIDES} for m in MESH_IDS}
     t_all = a["muscle_t"].astype(np.float64)
@@ -98,7 +100,7 @@ def trigger_point_table(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """
     from tp_explorer.knowledge import load_knowledge
 
-    anatomy = _assemble(arrays)
+    anatomy = assemble(arrays)
     keys = sorted(
         {
             (tp.mesh, side, float(np.clip(tp.along, 0.0, 1.0)), tp.aspect)
@@ -118,9 +120,7 @@ def trigger_point_table(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     }
 
 
-def _trigger_point_rows(
-    a: dict[str, np.ndarray],
-) -> list[tuple[tuple[str, str, float, str | None], np.ndarray]]:
+def _trigger_point_rows(a: dict[str, np.ndarray]) -> list[tuple[PointKey, np.ndarray]]:
     rows = zip(
         a["tp_mesh"], a["tp_side"], a["tp_along"], a["tp_aspect"], a["tp_points"], strict=True
     )

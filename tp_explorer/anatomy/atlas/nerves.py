@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from tp_explorer.anatomy.atlas.landmarks import Skeleton, sign
-from tp_explorer.anatomy.builder.bellies import resample, smooth_polyline
+from tp_explorer.anatomy.atlas.landmarks import Skeleton
+from tp_explorer.anatomy.derive.landmarks import lateral_sign
+from tp_explorer.anatomy.derive.lofts import course
 
-SPACING = 0.008
 DRAWN_NERVES = (
     "sciatic_nerve",
     "tibial_nerve",
@@ -45,7 +45,7 @@ class Courses:
 
     def __init__(self, sk: Skeleton, muscles: Points, arteries: Points, side: str) -> None:
         self.sk, self.m, self.a, self.side = sk, muscles, arteries, side
-        self.sg = sign(side)
+        self.sg = lateral_sign(side)
 
     def mus(self, name: str) -> np.ndarray:
         return np.asarray(self.m[name][self.side])
@@ -196,7 +196,5 @@ def build_nerves(
             rule: Callable[[], np.ndarray] = getattr(
                 Courses(sk, muscles, arteries, side), nerve.removesuffix("_nerve")
             )
-            raw = smooth_polyline(rule())
-            length = float(np.linalg.norm(np.diff(raw, axis=0), axis=1).sum())
-            out[nerve][side] = resample(raw, max(int(length / SPACING), 8))
+            out[nerve][side] = course(rule())
     return out

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from mujoco import MjData, MjModel
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +67,7 @@ def _bone_id(geom: str, mesh: str) -> str | None:
     return f"{stem}_{_SIDE[side]}"
 
 
-def _path(data: object, tendon: int) -> np.ndarray:
+def _path(data: MjData, tendon: int) -> np.ndarray:
     adr, num = data.ten_wrapadr[tendon], data.ten_wrapnum[tendon]
     pts = data.wrap_xpos.reshape(-1, 3)[adr : adr + num]
     pts = pts[np.abs(pts).sum(axis=1) > 0]
@@ -72,7 +76,7 @@ def _path(data: object, tendon: int) -> np.ndarray:
     return pts[keep].astype(np.float64)
 
 
-def _parts(model: object, data: object, shift: np.ndarray) -> dict[str, dict[str, MusclePart]]:
+def _parts(model: MjModel, data: MjData, shift: np.ndarray) -> dict[str, dict[str, MusclePart]]:
     out: dict[str, dict[str, MusclePart]] = {"left": {}, "right": {}}
     for a in range(model.nu):
         name = model.actuator(a).name

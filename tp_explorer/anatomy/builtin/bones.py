@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 
-from tp_explorer.anatomy.builder.model import Bone
+from tp_explorer.anatomy.builtin.source import Bone
 
 THORAX_TOP = 1.32  # keep the lower ribs and T10-T12 as context
 THORAX_TRIANGLES = 5000

@@ -1,16 +1,20 @@
-"""Named skin areas from skeletal landmarks: segment by height, aspect by angle round the limb.
+"""Named skin areas from skeletal landmarks, for both anatomy sources: segment by height, aspect
+by angle round the limb.
 
-Nothing here names a vertex: each rule is a segment (foot, ankle, leg, knee, thigh, trunk), an
-aspect (anterior, lateral, posterior, medial) and heights taken from joint centres and bones.
+This module is the one home of the area rules. Each source passes its skin points, their
+normals and the SideLandmarks of its own skeleton; nothing here names a vertex. Each rule is a
+segment (foot, ankle, leg, knee, thigh, trunk), an aspect (anterior, lateral, posterior,
+medial) and heights taken from joint centres and bones.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from tp_explorer.anatomy.builder.model import SourceModel
+from tp_explorer.anatomy.derive.landmarks import SideLandmarks, lateral_sign
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, SIDES
 
 # Upper abdomen starts this far above the top of the iliac crest (about navel height, L3-L4).
@@ -18,59 +22,18 @@ UPPER_ABDOMEN_ABOVE_CREST = 0.04
 
 
 @dataclass(frozen=True)
-class SideLandmarks:
-    """Joint centres and bony heights of one side (world frame, metres)."""
+class SkinLabels:
+    """Per skin point: its area code (index into BODY_AREAS, -1 for none, int16) and its side
+    code (index into SIDES, int8)."""
 
-    hip: np.ndarray
-    knee: np.ndarray
-    ankle: np.ndarray
-    mtp: np.ndarray
-    heel_y: float
-    toes_medial_x: float
-    crest_z: float
-    ischial_z: float
-    pubis_z: float
-    sole_z: float
-
-
-def side_landmarks(src: SourceModel, side: str) -> SideLandmarks:
-    s = "r" if side == "right" else "l"
-    b = src.bodies
-    hip_bone = src.bones[f"hip_bone_{side}"].points
-    toes = src.bones[f"toes_{side}"].points
-    foot = src.bones[f"foot_{side}"].points
-    medial_x = toes[:, 0].min() if side == "left" else toes[:, 0].max()
-    medial_pts = hip_bone[np.abs(hip_bone[:, 0]) < 0.01]
-    return SideLandmarks(
-        hip=b[f"femur_{s}"],
-        knee=b[f"tibia_{s}"],
-        ankle=b[f"talus_{s}"],
-        mtp=b[f"toes_{s}"],
-        heel_y=float(b[f"calcn_{s}"][1]),
-        toes_medial_x=float(medial_x),
-        crest_z=float(hip_bone[:, 2].max()),
-        ischial_z=float(hip_bone[:, 2].min()),
-        pubis_z=float(medial_pts[:, 2].max()) if len(medial_pts) else float(hip_bone[:, 2].min()),
-        sole_z=float(foot[:, 2].min()),
-    )
-
-
-def _angle(p: np.ndarray, centre: np.ndarray, side: str) -> np.ndarray:
-    """Degrees round a vertical axis: 0 anterior, +90 lateral, -90 medial, ±180 posterior."""
-    sgn = 1.0 if side == "left" else -1.0
-    v = p[:, :2] - centre[:, :2]
-    return np.degrees(np.arctan2(sgn * v[:, 0], -v[:, 1]))
-
-
-def _axis_point(z: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    t = np.clip((z - lo[2]) / (hi[2] - lo[2]), 0, 1)[:, None]
-    return lo + t * (hi - lo)
+    area: np.ndarray
+    side: np.ndarray
 
 
 def label_skin(
-    points: np.ndarray, normals: np.ndarray, src: SourceModel
-) -> tuple[np.ndarray, np.ndarray]:
-    """Area index (into BODY_AREAS, -1 none) and side index (into SIDES) for each skin point."""
+    points: np.ndarray, normals: np.ndarray, landmarks: Mapping[str, SideLandmarks]
+) -> SkinLabels:
+    """The area and side of every skin point; ``landmarks`` holds both sides' landmarks."""
     area = np.full(len(points), -1, dtype=np.int16)
     side_idx = np.where(points[:, 0] >= 0, SIDES.index("left"), SIDES.index("right")).astype(
         np.int8
@@ -78,9 +41,20 @@ def label_skin(
     code = {name: i for i, name in enumerate(BODY_AREAS)}
     for side in SIDES:
         sel = np.nonzero(side_idx == SIDES.index(side))[0]
-        labels = _label_side(points[sel], normals[sel], side_landmarks(src, side), side)
+        labels = _label_side(points[sel], normals[sel], landmarks[side], side)
         area[sel] = [code[x] if x else -1 for x in labels]
-    return area, side_idx
+    return SkinLabels(area, side_idx)
+
+
+def _angle(p: np.ndarray, centre: np.ndarray, side: str) -> np.ndarray:
+    """Degrees round a vertical axis: 0 anterior, +90 lateral, -90 medial, ±180 posterior."""
+    v = p[:, :2] - centre[:, :2]
+    return np.asarray(np.degrees(np.arctan2(lateral_sign(side) * v[:, 0], -v[:, 1])))
+
+
+def _axis_point(z: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    t = np.clip((z - lo[2]) / (hi[2] - lo[2]), 0, 1)[:, None]
+    return np.asarray(lo + t * (hi - lo))
 
 
 def _label_side(p: np.ndarray, n: np.ndarray, lm: SideLandmarks, side: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Write the scene into one compressed .npz (float32 points, int32 faces): small and fast to load.
 
-The layout is read by tp_explorer.anatomy.loader; FORMAT_VERSION changes with it.
+The layout is read by tp_explorer.anatomy.builtin.load; FORMAT_VERSION changes with it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 import pyvista as pv
 
-from tp_explorer.anatomy.builder.bellies import RING, STATIONS, Belly, tube_faces
+from tp_explorer.anatomy.builtin.bellies import RING, STATIONS, Belly
+from tp_explorer.anatomy.derive.areas import SkinLabels
+from tp_explorer.anatomy.derive.lofts import tube_faces
 from tp_explorer.anatomy.format import ASSET_FILE, FORMAT_VERSION
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
 
@@ -22,8 +24,7 @@ def write_assets(
     paths: np.ndarray,
     superficial: np.ndarray,
     skin: pv.PolyData,
-    skin_area: np.ndarray,
-    skin_side: np.ndarray,
+    labels: SkinLabels,
     nerves: dict[str, dict[str, np.ndarray]],
 ) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -50,8 +51,8 @@ def write_assets(
         "muscle_superficial": superficial.astype(np.float32),
         "skin_points": np.asarray(skin.points, dtype=np.float32),
         "skin_faces": skin.regular_faces.astype(np.int32),
-        "skin_area": skin_area.astype(np.int16),
-        "skin_side": skin_side.astype(np.int8),
+        "skin_area": labels.area.astype(np.int16),
+        "skin_side": labels.side.astype(np.int8),
         "area_names": np.array(BODY_AREAS),
         "nerve_ids": np.array(nerve_ids, dtype="<U32"),
         "nerve_counts": nerve_counts,

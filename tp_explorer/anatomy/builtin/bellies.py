@@ -1,7 +1,8 @@
 """Sweep closed volumetric bellies along muscle paths and keep them outside bone.
 
 A belly is a stack of elliptical rings (STATIONS rings of RING vertices) plus two cap centres.
-The loader relies on that layout to find trigger points, so it is part of the asset format.
+Trigger points are placed on that layout (derive/trigger_points.py), so it is part of the
+asset format.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tp_explorer.anatomy.builder.bonefield import BoneField
-from tp_explorer.anatomy.builder.catalog import ANATOMICAL_FRACTION, SPECIFIC_TENSION, MuscleSpec
-from tp_explorer.anatomy.builder.model import MusclePart
+from tp_explorer.anatomy.builtin.bonefield import BoneField
+from tp_explorer.anatomy.builtin.catalog import ANATOMICAL_FRACTION, SPECIFIC_TENSION, MuscleSpec
+from tp_explorer.anatomy.builtin.source import MusclePart
+from tp_explorer.anatomy.derive.lofts import resample, smooth_polyline, tube_faces
 
 STATIONS = 20
 RING = 14
@@ -32,38 +34,9 @@ class Belly:
     path: np.ndarray
 
 
-def resample(path: np.ndarray, n: int) -> np.ndarray:
-    """n points evenly spaced by arc length along a polyline."""
-    seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
-    s = np.concatenate([[0.0], np.cumsum(seg)])
-    t = np.linspace(0.0, s[-1], n)
-    return np.column_stack([np.interp(t, s, path[:, k]) for k in range(3)])
-
-
-def smooth_polyline(points: np.ndarray, per_segment: int = 8) -> np.ndarray:
-    """Catmull-Rom through the points, so a belly bends smoothly round its via points."""
-    if len(points) < 3:
-        return points
-    p = np.vstack([2 * points[0] - points[1], points, 2 * points[-1] - points[-2]])
-    t = np.linspace(0, 1, per_segment, endpoint=False)[:, None]
-    t2, t3 = t * t, t * t * t
-    out = []
-    for i in range(1, len(p) - 2):
-        p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
-        out.append(
-            0.5
-            * (
-                2 * p1
-                + (-p0 + p2) * t
-                + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2
-                + (-p0 + 3 * p1 - 3 * p2 + p3) * t3
-            )
-        )
-    out.append(points[-1:])
-    return np.vstack(out)
-
-
-def _bump(s: np.ndarray, belly: tuple[float, float, float, float]) -> np.ndarray:
+def bump(s: np.ndarray, belly: tuple[float, float, float, float]) -> np.ndarray:
+    """The fleshy part of a muscle along its length: 0 (tendon) rising to 1 between the belly's
+    fractions (a0, s0, s1, b1), smoothly (half a cosine) at both ends."""
     a0, s0, s1, b1 = belly
     up = np.clip((s - a0) / max(s0 - a0, 1e-6), 0, 1)
     down = np.clip((b1 - s) / max(b1 - s1, 1e-6), 0, 1)
@@ -131,17 +104,17 @@ def layout_parts(
     """
     n = STATIONS
     s = np.linspace(0, 1, n)
-    bump = _bump(s, spec.belly)
+    profile = bump(s, spec.belly)
     paths = [_orient(p, spec.start) for p in parts]
     scale = ANATOMICAL_FRACTION * spec.area_scale / SPECIFIC_TENSION
     if spec.merge == "column":
-        return _layout_column(paths, [p.max_force * scale for p in parts], spec, bump)
+        return _layout_column(paths, [p.max_force * scale for p in parts], spec, profile)
     total = sum(p.max_force for p in parts) * scale
     path = paths[0]
     if origin is not None:
         path = np.vstack([origin[None], path])
     centre = resample(smooth_polyline(path), n)
-    area = TENDON_AREA + (total - TENDON_AREA) * bump
+    area = TENDON_AREA + (total - TENDON_AREA) * profile
     return Layout(centre, area, None, None)
 
 
@@ -149,7 +122,7 @@ TENDON_AREA = np.pi * TENDON_RADIUS**2
 
 
 def _layout_column(
-    paths: list[np.ndarray], areas: list[float], spec: MuscleSpec, bump: np.ndarray
+    paths: list[np.ndarray], areas: list[float], spec: MuscleSpec, profile: np.ndarray
 ) -> Layout:
     """Fans and stacks of fascicles: bin every fascicle point along their common axis.
 
@@ -203,7 +176,7 @@ def _layout_column(
         dirs.append(ax)
         half.append(min(hw, spec.max_half_width))
     # Leg fans end in tendons; stacked back muscles stay fleshy to their last fascicle.
-    ends = bump if spec.start == "origin" else np.minimum(1.0, 0.25 + bump * 1.5)
+    ends = profile if spec.start == "origin" else np.minimum(1.0, 0.25 + profile * 1.5)
     for _ in range(3):  # fascicles ending at one level should not pinch the belly there
         area[1:-1] = 0.25 * area[:-2] + 0.5 * area[1:-1] + 0.25 * area[2:]
     area = np.maximum(area * ends, TENDON_AREA)
@@ -341,20 +314,3 @@ def _clear_bone(
         keep = np.linalg.norm(smooth, axis=1) < np.linalg.norm(shift, axis=1)
         shift = np.where(keep[:, None], shift, smooth)
     return shift
-
-
-def tube_faces(n: int, m: int) -> np.ndarray:
-    """Triangles of a closed tube of n rings of m vertices plus two cap centres (outward)."""
-    i, j = np.meshgrid(np.arange(n - 1), np.arange(m), indexing="ij")
-    a = i * m + j
-    b = i * m + (j + 1) % m
-    c = (i + 1) * m + j
-    d = (i + 1) * m + (j + 1) % m
-    side = np.concatenate(
-        [np.stack([a, c, b], -1).reshape(-1, 3), np.stack([b, c, d], -1).reshape(-1, 3)]
-    )
-    start, end = n * m, n * m + 1
-    j = np.arange(m)
-    cap0 = np.stack([np.full(m, start), j, (j + 1) % m], -1)
-    cap1 = np.stack([np.full(m, end), (n - 1) * m + (j + 1) % m, (n - 1) * m + j], -1)
-    return np.concatenate([side, cap0, cap1]).astype(np.int32)

@@ -10,14 +10,14 @@ import numpy as np
 import pyvista as pv
 from scipy.spatial import cKDTree
 
-from tp_explorer.anatomy.builder import authored, bellies, bones, skin
-from tp_explorer.anatomy.builder.areas import label_skin
-from tp_explorer.anatomy.builder.bonefield import BoneField
-from tp_explorer.anatomy.builder.catalog import MODEL_MUSCLES
-from tp_explorer.anatomy.builder.landmarks import resolve
-from tp_explorer.anatomy.builder.model import MusclePart, SourceModel, load_source
-from tp_explorer.anatomy.builder.nerves import build_nerves
-from tp_explorer.anatomy.builder.writer import write_assets
+from tp_explorer.anatomy.builtin import authored, bellies, bones, skin
+from tp_explorer.anatomy.builtin.bonefield import BoneField
+from tp_explorer.anatomy.builtin.catalog import MODEL_MUSCLES
+from tp_explorer.anatomy.builtin.landmarks import Landmark, resolve, side_landmarks
+from tp_explorer.anatomy.builtin.nerves import build_nerves
+from tp_explorer.anatomy.builtin.source import MusclePart, SourceModel, load_source
+from tp_explorer.anatomy.builtin.writer import write_assets
+from tp_explorer.anatomy.derive.areas import label_skin
 from tp_explorer.knowledge.vocabulary import MESH_IDS, SIDES
 
 log = logging.getLogger(__name__)
@@ -38,8 +38,10 @@ def _parts(src: SourceModel, side: str, names: tuple[str, ...]) -> list[MusclePa
     return out
 
 
-def build_muscles(src: SourceModel, field: BoneField) -> dict[str, dict[str, bellies.Belly]]:
-    data = authored.load_authored()["muscles"]
+def build_muscles(
+    src: SourceModel, field: BoneField, data: authored.Authored
+) -> dict[str, dict[str, bellies.Belly]]:
+    """Mesh id -> side -> belly: model parts by the catalog, the rest from authored data."""
     out: dict[str, dict[str, bellies.Belly]] = {}
     for mesh_id in MESH_IDS:
         out[mesh_id] = {}
@@ -51,11 +53,11 @@ def build_muscles(src: SourceModel, field: BoneField) -> dict[str, dict[str, bel
                     origin = src.parts[side][spec.prepend].path[0]
                 if spec.origin:
                     bone, at = spec.origin
-                    origin = resolve({"bone": bone, "at": at}, side, src.bones)
+                    origin = resolve(Landmark(bone, at), side, src.bones)
                 layout = bellies.layout_parts(_parts(src, side, spec.parts), spec, origin)
                 aspect = spec.aspect
             else:
-                layout, aspect = authored.authored_layout(data[mesh_id], side, src.bones)
+                layout, aspect = authored.authored_layout(data.muscles[mesh_id], side, src.bones)
             out[mesh_id][side] = bellies.sweep(layout, aspect, field)
     return out
 
@@ -91,13 +93,15 @@ def _waist(src: SourceModel) -> np.ndarray:
 
 
 def build(out_dir: Path) -> Path:
+    """Build the whole built-in body from the models into ``out_dir``; the written file."""
     t0 = time.perf_counter()
     src = load_source()
     log.info("models loaded in %.1f s", time.perf_counter() - t0)
     bone_meshes = bones.scene_bones(src.bones)
     # Keep bellies off the bones as they are shown (decimated feet), not as the model has them.
     field = BoneField(list(bone_meshes.values()))
-    muscles = build_muscles(src, field)
+    data = authored.load_authored()
+    muscles = build_muscles(src, field, data)
     log.info("bellies built at %.1f s", time.perf_counter() - t0)
     surfaces = [m for k, m in bone_meshes.items() if k != "thorax"]
     surfaces += [
@@ -111,14 +115,14 @@ def build(out_dir: Path) -> Path:
     trunk.append(_waist(src))
     skin_mesh = skin.build_skin(surfaces, np.vstack(trunk), SKIN_TOP)
     log.info("skin built at %.1f s", time.perf_counter() - t0)
-    area, side_idx = label_skin(
-        np.asarray(skin_mesh.points), np.asarray(skin_mesh.point_data["Normals"]), src
+    labels = label_skin(
+        np.asarray(skin_mesh.points),
+        np.asarray(skin_mesh.point_data["Normals"]),
+        {side: side_landmarks(src, side) for side in SIDES},
     )
     paths = np.array([[muscles[m][s].path for s in SIDES] for m in MESH_IDS])
     dirs = _superficial_dirs(paths, skin_mesh)
-    nerves = build_nerves(src)
-    path = write_assets(
-        out_dir, bone_meshes, muscles, paths, dirs, skin_mesh, area, side_idx, nerves
-    )
+    nerves = build_nerves(src, data)
+    path = write_assets(out_dir, bone_meshes, muscles, paths, dirs, skin_mesh, labels, nerves)
     log.info("build done in %.1f s -> %s", time.perf_counter() - t0, path)
     return path
