@@ -6,7 +6,8 @@ Pure: the window paints the two sets in two patterns and names the overlap from 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from tp_explorer.knowledge import Knowledge
 
 
 def area_label(area: str) -> str:
@@ -46,7 +47,7 @@ class Comparison:
         return f"Overlap of {a} and {b}: {names}."
 
 
-def _zones(knowledge: Any, muscle_id: str) -> MuscleZones:
+def _zones(knowledge: Knowledge, muscle_id: str) -> MuscleZones:
     try:
         m = knowledge.muscles[muscle_id]
     except KeyError:
@@ -54,7 +55,7 @@ def _zones(knowledge: Any, muscle_id: str) -> MuscleZones:
     return MuscleZones(muscle_id, m.name, tuple(m.essential or ()), tuple(m.spillover or ()))
 
 
-def compare_muscles(knowledge: Any, first: str, second: str) -> Comparison:
+def compare_muscles(knowledge: Knowledge, first: str, second: str) -> Comparison:
     """Overlap of two muscles' essential + spillover zones."""
     if first == second:
         raise ValueError("choose two different muscles to compare")

@@ -6,22 +6,38 @@ the Highlight value made here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tp_explorer.state.model import AppState, Selection, Structure
 
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import Muscle, Site
+
 ROLE_PRIORITY = {"focus": 0, "local": 1, "regional": 2, "compare_a": 3, "compare_b": 3}
+
+
+class LinkLike(Protocol):
+    """The part of knowledge.ChainLink this module reads (a fake may name the muscle by id)."""
+
+    @property
+    def muscle(self) -> Muscle | str: ...
+
+    @property
+    def role(self) -> str: ...
 
 
 class KnowledgeLike(Protocol):
     """The part of knowledge.Knowledge this module reads."""
 
-    sites: dict[str, Any]
-    muscles: dict[str, Any]
+    @property
+    def sites(self) -> Mapping[str, Site]: ...
 
-    def chain_for(self, site_id: str, side: str = "both") -> tuple[Any, ...]: ...
+    @property
+    def muscles(self) -> Mapping[str, Muscle]: ...
+
+    def chain_for(self, site_id: str, side: str = "both") -> Sequence[LinkLike]: ...
 
 
 @dataclass(frozen=True)
@@ -81,7 +97,7 @@ def visible_sides(side: str) -> tuple[str, ...]:
     return ("left", "right") if side == "both" else (side,)
 
 
-def muscle_id(link: Any) -> str:
+def muscle_id(link: LinkLike) -> str:
     """ChainLink.muscle may be an id or a Muscle; give the id."""
     muscle = link.muscle
     return muscle if isinstance(muscle, str) else muscle.id
@@ -211,6 +227,6 @@ def make_highlight(
     )
 
 
-def _link_sides(link: Any, sides: tuple[str, ...]) -> tuple[str, ...]:
+def _link_sides(link: LinkLike, sides: tuple[str, ...]) -> tuple[str, ...]:
     link_sides = getattr(link, "sides", None) or sides
     return tuple(s for s in sides if s in link_sides)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from tp_explorer.anatomy.depth import DepthMeter, NeedlePath
 from tp_explorer.state.safety import trigger_point_positions
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy import Anatomy
+    from tp_explorer.knowledge import Knowledge, Muscle
 
 # How a nerve is named in precautions text; a nerve not listed is matched by its own words.
 _NERVE_WORDS: dict[str, str] = {
@@ -22,18 +26,29 @@ _NERVE_WORDS: dict[str, str] = {
 }
 
 
-def thresholds_m(knowledge: Any) -> dict[str, float]:
+def _anatomy(meter: DepthMeter) -> Anatomy:
+    """The anatomy the meter was built on (anatomy.depth keeps it as a plain object)."""
+    return cast("Anatomy", meter.anatomy)
+
+
+def _measurable(meter: DepthMeter, muscle: Muscle) -> bool:
+    """Whether the meter's anatomy draws the mesh of every one of the muscle's trigger points."""
+    drawn = _anatomy(meter).muscles
+    return all(tp.mesh in drawn for tp in muscle.trigger_points)
+
+
+def thresholds_m(knowledge: Knowledge) -> dict[str, float]:
     """Caution margin per structure kind, in metres, from regions.yaml's needle_cautions."""
     return {c.kind: c.within_mm / 1000.0 for c in getattr(knowledge, "needle_cautions", ())}
 
 
 def depth_table(
-    meter: DepthMeter, muscle: Any, sides: tuple[str, ...] = ("left", "right")
+    meter: DepthMeter, muscle: Muscle, sides: tuple[str, ...] = ("left", "right")
 ) -> list[NeedlePath]:
     """One shortest needle path per trigger point and side, in the muscle's order."""
     out = []
     for side in sides:
-        for tp_id, pos in trigger_point_positions(meter.anatomy, muscle, side):
+        for tp_id, pos in trigger_point_positions(_anatomy(meter), muscle, side):
             out.append(meter.measure(tp_id, side, pos))
     return out
 
@@ -66,14 +81,14 @@ class PrecautionGap:
         )
 
 
-def precaution_gaps(knowledge: Any, meter: DepthMeter) -> list[PrecautionGap]:
+def precaution_gaps(knowledge: Knowledge, meter: DepthMeter) -> list[PrecautionGap]:
     """Every (muscle, nerve) whose measured distance is within the margin but never written."""
     margin = thresholds_m(knowledge).get("nerve")
     if margin is None:
         return []
     gaps: list[PrecautionGap] = []
     for muscle in knowledge.muscles.values():
-        if not all(tp.mesh in meter.anatomy.muscles for tp in muscle.trigger_points):
+        if not _measurable(meter, muscle):
             continue
         seen: set[str] = set()
         for path in depth_table(meter, muscle):
@@ -97,7 +112,7 @@ def precaution_gaps(knowledge: Any, meter: DepthMeter) -> list[PrecautionGap]:
 
 
 def chain_depth_lines(
-    meter: DepthMeter, knowledge: Any, site_id: str, side: str = "both"
+    meter: DepthMeter, knowledge: Knowledge, site_id: str, side: str = "both"
 ) -> tuple[str, ...]:
     """One line per trigger point of a site's chain, for the therapist's page of the handout:
     depth from the skin and the nearest nerve and artery, in this model. With both sides the
@@ -106,7 +121,7 @@ def chain_depth_lines(
     lines: list[str] = []
     for link in knowledge.chain_for(site_id, side):
         muscle = link.muscle
-        if not all(tp.mesh in meter.anatomy.muscles for tp in muscle.trigger_points):
+        if not _measurable(meter, muscle):
             continue
         for path in depth_table(meter, muscle, (shown,)):
             parts = [

@@ -10,7 +10,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import Knowledge, Muscle
 
 NAME_THE_MUSCLE = "name_the_muscle"
 FIND_THE_ZONE = "find_the_zone"
@@ -113,16 +116,16 @@ class Quiz:
         return answer
 
 
-def _mid(muscle: Any) -> str:
+def _mid(muscle: Muscle | str) -> str:
     """A muscle reference as its id (knowledge gives Muscle objects; fakes may give ids)."""
     return muscle if isinstance(muscle, str) else muscle.id
 
 
-def _zones(muscle: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _zones(muscle: Muscle) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(muscle.essential or ()), tuple(muscle.spillover or ())
 
 
-def _site_members(knowledge: Any) -> dict[str, set[str]]:
+def _site_members(knowledge: Knowledge) -> dict[str, set[str]]:
     """muscle id -> ids of the pain sites whose chain names it."""
     members: dict[str, set[str]] = {}
     for site_id in knowledge.sites:
@@ -135,12 +138,12 @@ def _site_members(knowledge: Any) -> dict[str, set[str]]:
     return members
 
 
-def plausible_neighbours(knowledge: Any, muscle_id: str) -> list[str]:
+def plausible_neighbours(knowledge: Knowledge, muscle_id: str) -> list[str]:
     """Other muscles a student could confuse with this one, most plausible first."""
     return [m for m, _score in _scored_neighbours(knowledge, muscle_id)]
 
 
-def _scored_neighbours(knowledge: Any, muscle_id: str) -> list[tuple[str, int]]:
+def _scored_neighbours(knowledge: Knowledge, muscle_id: str) -> list[tuple[str, int]]:
     """(muscle, score) pairs, most plausible first.
 
     Plausible = refers to the same body areas (asked through ``muscles_referring_to``) or
@@ -171,7 +174,7 @@ def _scored_neighbours(knowledge: Any, muscle_id: str) -> list[tuple[str, int]]:
     return out
 
 
-def _choices(knowledge: Any, muscle_id: str, rng: random.Random) -> tuple[str, ...]:
+def _choices(knowledge: Knowledge, muscle_id: str, rng: random.Random) -> tuple[str, ...]:
     scored = _scored_neighbours(knowledge, muscle_id)
     # Prefer muscles that share a body area (score >= 2); chain mates fill in when too few.
     pool = [m for m, score in scored if score >= 2][:5]
@@ -186,12 +189,12 @@ def _choices(knowledge: Any, muscle_id: str, rng: random.Random) -> tuple[str, .
     return tuple(choices)
 
 
-def _quizzable(knowledge: Any) -> list[str]:
+def _quizzable(knowledge: Knowledge) -> list[str]:
     return [m_id for m_id, m in knowledge.muscles.items() if any(_zones(m))]
 
 
 def make_quiz(
-    knowledge: Any,
+    knowledge: Knowledge,
     rounds: int = DEFAULT_ROUNDS,
     seed: int | None = None,
     kinds: Sequence[str] = KINDS,
@@ -226,7 +229,7 @@ def make_quiz(
     return Quiz(tuple(questions))
 
 
-def muscle_for_mesh(knowledge: Any, mesh_id: str, among: Iterable[str] = ()) -> str | None:
+def muscle_for_mesh(knowledge: Knowledge, mesh_id: str, among: Iterable[str] = ()) -> str | None:
     """The muscle a clicked mesh belongs to, preferring those in ``among`` (the choices)."""
     owners = [m_id for m_id, m in knowledge.muscles.items() if mesh_id in tuple(m.meshes)]
     preferred = [m for m in owners if m in set(among)]

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:  # the anatomy's meshes are VTK's; this module only reads its positions
+    from tp_explorer.anatomy import Anatomy
+    from tp_explorer.knowledge import Muscle
 
 DEFAULT_RADIUS_M = 0.04  # "a few centimetres"
 
@@ -66,7 +70,9 @@ def distance_to_polyline(point: np.ndarray, path: np.ndarray) -> tuple[float, np
     return float(d[i]), nearest[i]
 
 
-def trigger_point_positions(anatomy: Any, muscle: Any, side: str) -> list[tuple[str, np.ndarray]]:
+def trigger_point_positions(
+    anatomy: Anatomy, muscle: Muscle, side: str
+) -> list[tuple[str, np.ndarray]]:
     """(trigger-point id, position) for each of a muscle's trigger points on one side."""
     out = []
     for tp in muscle.trigger_points:
@@ -76,8 +82,8 @@ def trigger_point_positions(anatomy: Any, muscle: Any, side: str) -> list[tuple[
 
 
 def structures_near(
-    anatomy: Any,
-    muscle: Any,
+    anatomy: Anatomy,
+    muscle: Muscle,
     sides: Iterable[str] = ("left", "right"),
     radius_m: float = DEFAULT_RADIUS_M,
 ) -> tuple[NearStructure, ...]:
@@ -99,7 +105,6 @@ def structures_near(
                     continue
                 key = (structure, side)
                 if key not in best or d < best[key].distance_m:
-                    best[key] = NearStructure(
-                        structure, side, d, tp_id, tuple(float(x) for x in nearest)
-                    )
+                    closest = (float(nearest[0]), float(nearest[1]), float(nearest[2]))
+                    best[key] = NearStructure(structure, side, d, tp_id, closest)
     return tuple(sorted(best.values(), key=lambda n: (n.distance_m, n.structure, n.side)))
