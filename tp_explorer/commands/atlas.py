@@ -11,13 +11,41 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Literal, TypedDict
 
 from tp_explorer.knowledge.vocabulary import MESH_IDS, SIDES
 
 ANATOMY_CHOICES = ("atlas", "builtin")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+class AtlasAbsent(TypedDict):
+    """``atlas status --json`` where no atlas is installed."""
+
+    installed: Literal[False]
+    source: None
+    folder: str
+    muscles_mapped: int
+    muscles_drawn: list[str]
+    triangles: int
+    bytes: int
+
+
+class AtlasInstalled(TypedDict):
+    """``atlas status --json`` of an installed atlas (the status file's values and counts)."""
+
+    installed: Literal[True]
+    source: str | None
+    folder: str
+    detail: str | None
+    muscles_mapped: int
+    muscles_drawn: list[str]
+    drawn: list[str]
+    triangles: int
+    bytes: int
+    licence: str | None
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's sub-commands."""
     p = sub.add_parser(
         "atlas",
@@ -85,7 +113,7 @@ def run_install(args: argparse.Namespace) -> int:
     return 0
 
 
-def status_dict() -> dict[str, object]:
+def status_dict() -> AtlasAbsent | AtlasInstalled:
     from tp_explorer.anatomy.atlas.cache import atlas_dir, read_status
 
     folder = atlas_dir()
@@ -133,14 +161,14 @@ def run_status(args: argparse.Namespace) -> int:
             "Install it with: tp-explorer atlas install  (or --from DIR)"
         )
         return 0
-    drawn = ", ".join(info["drawn"])  # type: ignore[arg-type]
+    drawn = ", ".join(info["drawn"])
     print(  # noqa: T201
         f"installed from {info['source']}\n"
         f"folder: {info['folder']}\n"
         f"muscles: {info['muscles_mapped']} from BodyParts3D on both sides, drawn: "
-        f"{', '.join(info['muscles_drawn'])}\n"  # type: ignore[arg-type]
+        f"{', '.join(info['muscles_drawn'])}\n"
         f"drawn structures: {drawn}\n"
-        f"triangles: {info['triangles']:,}; cache {int(info['bytes']) / 1e6:.1f} MB"  # type: ignore[call-overload]
+        f"triangles: {info['triangles']:,}; cache {int(info['bytes']) / 1e6:.1f} MB"
     )
     return 0
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy import Anatomy
+    from tp_explorer.anatomy.depth import DepthMeter, NeedlePath
+    from tp_explorer.knowledge import Knowledge
 
 HONESTY = (
     "Measured in this model: one adult male body (BodyParts3D), one posture; real depths vary "
@@ -17,7 +22,7 @@ HONESTY = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "depth",
         help="needle depth and the nerves, vessels and organs near each trigger point",
@@ -36,14 +41,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_depth)
 
 
-def _meter(source: str | None) -> Any:
+def _meter(source: str | None) -> tuple[Anatomy, DepthMeter]:
+    """The anatomy to measure and its depth meter (imported here: VTK only when measuring)."""
     from tp_explorer.anatomy import load_anatomy
     from tp_explorer.anatomy.depth import DepthMeter
 
-    return DepthMeter(load_anatomy(source=source))
+    anatomy = load_anatomy(source=source)
+    return anatomy, DepthMeter(anatomy)
 
 
-def path_json(path: Any) -> dict[str, object]:
+def path_json(path: NeedlePath) -> dict[str, object]:
     def mm(x: float) -> float:
         return round(x * 1000.0, 1)
 
@@ -74,7 +81,7 @@ def run_depth(args: argparse.Namespace) -> int:
 
     kb = load_knowledge(getattr(args, "regions", None))
     muscle = kb.muscle(args.muscle)
-    meter = _meter(getattr(args, "anatomy", None))
+    anatomy, meter = _meter(getattr(args, "anatomy", None))
     sides = (args.side,) if args.side else ("left", "right")
     paths = depth_table(meter, muscle, sides)
     if args.json:
@@ -82,7 +89,7 @@ def run_depth(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     margins = thresholds_m(kb)
-    lines = [f"{muscle.name}: needle depth in this model ({meter.anatomy.source} anatomy)"]
+    lines = [f"{muscle.name}: needle depth in this model ({anatomy.source} anatomy)"]
     for p in paths:
         bone = " (no bone-free path found; the line meets bone)" if p.crosses_bone else ""
         lines.append(
@@ -108,14 +115,14 @@ def run_depth(args: argparse.Namespace) -> int:
     return 0
 
 
-def warn_precaution_gaps(kb: Any, out: Any = None) -> int:
+def warn_precaution_gaps(kb: Knowledge, out: TextIO | None = None) -> int:
     """``check``'s warnings: nerves measured within the margin of a needle path, unwritten."""
     from tp_explorer.errors import TpExplorerError
     from tp_explorer.state.needle import precaution_gaps
 
     out = out or sys.stderr
     try:
-        gaps = precaution_gaps(kb, _meter(None))
+        gaps = precaution_gaps(kb, _meter(None)[1])
     except TpExplorerError as exc:
         out.write(f"warning: needle distances not measured ({exc})\n")
         return 0

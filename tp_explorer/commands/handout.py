@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's sub-commands."""
     p = sub.add_parser(
         "handout",

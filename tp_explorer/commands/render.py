@@ -22,7 +22,7 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's sub-commands."""
     parser = sub.add_parser(
         "snapshot",
