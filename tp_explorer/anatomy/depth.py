@@ -13,15 +13,17 @@ on the built-in body, any artery, vein or organ (it has nerve and vessel centrel
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pyvista as pv
-from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonCore import reference as vtk_reference
 from vtkmodules.vtkCommonCore import vtkDoubleArray, vtkIdList, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkCellLocator, vtkStaticPointLocator
 from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
 from vtkmodules.vtkFiltersGeneral import vtkOBBTree
+
+from tp_explorer.anatomy.vtk_arrays import numpy_to_vtk, vtk_to_numpy
 
 KINDS: tuple[str, ...] = ("nerve", "artery", "vein", "organ")
 NEAR_RADIUS_M = 0.03  # besides the nearest of each kind, list anything this close to the path
@@ -29,6 +31,22 @@ SAMPLE_STEP_M = 0.0005  # spacing of the points sampled along the needle path
 ENTRY_CANDIDATES = 400  # skin points tried, nearest first, when the nearest path meets bone
 _CENTRELINE_RADIUS_M = 0.001  # nerve and vessel polylines are measured as thin tubes
 _SKIN_TOP_MARGIN_M = 0.003  # the skin is cropped at the top: its cut edge is not skin
+
+
+def _xyz(v: np.ndarray) -> tuple[float, float, float]:
+    x, y, z = (float(c) for c in v)
+    return x, y, z
+
+
+class Measured(Protocol):
+    """What a DepthMeter needs of an anatomy (an Anatomy has it); its nerves and context
+    meshes are measured too when it has them."""
+
+    @property
+    def skin(self) -> pv.PolyData: ...
+
+    @property
+    def bones(self) -> dict[str, pv.PolyData]: ...
 
 
 @dataclass(frozen=True)
@@ -59,7 +77,7 @@ class NeedlePath:
         """Unit vector from the skin entry towards the trigger point."""
         d = np.asarray(self.target) - np.asarray(self.entry)
         n = float(np.linalg.norm(d))
-        return tuple(float(x) for x in (d / n if n > 0 else d))  # type: ignore[return-value]
+        return _xyz(d / n if n > 0 else d)
 
     def nearest(self, kind: str) -> NearStructure | None:
         """The structure of this kind closest to the path, or None where the anatomy has none."""
@@ -99,7 +117,7 @@ class _Distance:
         self._fn.FunctionValue(numpy_to_vtk(np.ascontiguousarray(points, float), deep=True), out)
         d = vtk_to_numpy(out)
         if not self._signed:
-            return np.abs(d)
+            return np.asarray(np.abs(d))
         # Negative inside a closed surface: a point inside the structure is at distance 0.
         return np.maximum(d + self._offset, 0.0)
 
@@ -107,12 +125,12 @@ class _Distance:
 class DepthMeter:
     """Locators for one anatomy, built once; ``measure`` answers per trigger point."""
 
-    def __init__(self, anatomy: object) -> None:
+    def __init__(self, anatomy: Measured) -> None:
         self.anatomy = anatomy
-        skin: pv.PolyData = anatomy.skin  # type: ignore[attr-defined]
+        skin = anatomy.skin
         top = skin.bounds[5] - _SKIN_TOP_MARGIN_M
         cut = np.nonzero(skin.cell_centers().points[:, 2] >= top)[0]
-        self._skin = skin.remove_cells(cut) if len(cut) else skin.copy()
+        self._skin = skin.remove_cells(cut.tolist()) if len(cut) else skin.copy()
         self._skin_distance = _Distance(self._skin, signed=False)
         self._skin_obb = vtkOBBTree()
         self._skin_obb.SetDataSet(self._skin)
@@ -124,7 +142,7 @@ class DepthMeter:
         self._skin_points.SetDataSet(self._skin)
         self._skin_points.BuildLocator()
         self._skin_xyz = np.asarray(self._skin.points, dtype=float)
-        bones = [m for m in anatomy.bones.values() if m.n_cells]  # type: ignore[attr-defined]
+        bones = [m for m in anatomy.bones.values() if m.n_cells]
         self._bones = vtkOBBTree()
         if bones:
             self._bones.SetDataSet(pv.merge(bones) if len(bones) > 1 else bones[0])
@@ -174,7 +192,10 @@ class DepthMeter:
         """The skin point nearest ``target`` whose straight path to it misses every bone."""
         closest = [0.0, 0.0, 0.0]
         cell, sub, dist2 = vtk_reference(0), vtk_reference(0), vtk_reference(0.0)
-        self._skin_cells.FindClosestPoint(list(map(float, target)), closest, cell, sub, dist2)
+        # VTK's stubs lack the overload that fills references (cell id, sub id, distance²)
+        self._skin_cells.FindClosestPoint(  # type: ignore[call-overload]
+            list(map(float, target)), closest, cell, sub, dist2
+        )
         best = np.asarray(closest, dtype=float)
         if not self._meets_bone(best, target):
             return best, False
@@ -197,7 +218,8 @@ class DepthMeter:
         if hits.GetNumberOfPoints() == 0:
             return None
         pts = vtk_to_numpy(hits.GetData()).astype(float)
-        return pts[int(np.argmin(np.linalg.norm(pts - target, axis=1)))]
+        first: np.ndarray = pts[int(np.argmin(np.linalg.norm(pts - target, axis=1)))]
+        return first
 
     def layers(
         self, entry: np.ndarray, target: np.ndarray, meshes: dict[str, pv.PolyData]
@@ -259,8 +281,8 @@ class DepthMeter:
         return NeedlePath(
             trigger_point,
             side,
-            tuple(float(x) for x in target),  # type: ignore[arg-type]
-            tuple(float(x) for x in entry),  # type: ignore[arg-type]
+            _xyz(target),
+            _xyz(entry),
             depth,
             crosses,
             tuple(keep),

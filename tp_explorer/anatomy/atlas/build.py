@@ -279,6 +279,8 @@ def _skin(points: np.ndarray, faces: np.ndarray, target: int) -> pv.PolyData:
         size = float(np.prod(b[:, 1] - b[:, 0]))
         if size > best_size:
             best, best_size = piece, size
+    if best is None:
+        raise ValueError("the skin has nothing below its top edge")
     shell = pv.PolyData.from_regular_faces(
         np.asarray(best.points), best.cells.reshape(-1, 4)[:, 1:].copy()
     ).clean()

@@ -62,7 +62,8 @@ def decimate(mesh: pv.PolyData, target: int) -> pv.PolyData:
     if mesh.n_cells <= target:
         return mesh
     out = mesh.decimate(1.0 - target / mesh.n_cells, volume_preservation=True)
-    return out.clean(tolerance=1e-9, absolute=True)
+    cleaned: pv.PolyData = out.clean(tolerance=1e-9, absolute=True)
+    return cleaned
 
 
 def signed_volume(points: np.ndarray, faces: np.ndarray) -> float:
@@ -74,7 +75,10 @@ def wind_outward(mesh: pv.PolyData) -> pv.PolyData:
     """Faces wound so normals point out (the scene culls back faces of muscles)."""
     faces = mesh.regular_faces
     if signed_volume(np.asarray(mesh.points), faces) < 0:
-        return pv.PolyData.from_regular_faces(np.asarray(mesh.points), faces[:, ::-1].copy())
+        flipped: pv.PolyData = pv.PolyData.from_regular_faces(
+            np.asarray(mesh.points), faces[:, ::-1].copy()
+        )
+        return flipped
     return mesh
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import struct
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -18,13 +19,14 @@ _COMPONENTS = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5
                5126: np.float32}  # fmt: skip
 _WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4}
 DRACO = "KHR_draco_mesh_compression"
+Json = dict[str, Any]  # a parsed glTF JSON object (its layout is checked as it is read)
 
 
 class GlbError(ValueError):
     """The file is not a readable GLB mesh (truncated, corrupt, or an unknown layout)."""
 
 
-def _chunks(data: bytes) -> tuple[dict, bytes]:
+def _chunks(data: bytes) -> tuple[Json, bytes]:
     if len(data) < 20 or data[:4] != _MAGIC:
         raise GlbError("not a GLB file (no glTF header)")
     _, length = struct.unpack_from("<II", data, 4)
@@ -46,7 +48,7 @@ def _chunks(data: bytes) -> tuple[dict, bytes]:
     return doc, binary
 
 
-def _view(doc: dict, binary: bytes, index: int) -> tuple[bytes, int]:
+def _view(doc: Json, binary: bytes, index: int) -> tuple[bytes, int]:
     view = doc["bufferViews"][index]
     start = int(view.get("byteOffset", 0))
     end = start + int(view["byteLength"])
@@ -55,7 +57,7 @@ def _view(doc: dict, binary: bytes, index: int) -> tuple[bytes, int]:
     return binary[start:end], int(view.get("byteStride", 0))
 
 
-def _accessor(doc: dict, binary: bytes, index: int) -> np.ndarray:
+def _accessor(doc: Json, binary: bytes, index: int) -> np.ndarray:
     acc = doc["accessors"][index]
     dtype = np.dtype(_COMPONENTS[int(acc["componentType"])])
     width = _WIDTH[acc["type"]]
@@ -75,7 +77,7 @@ def _accessor(doc: dict, binary: bytes, index: int) -> np.ndarray:
     return np.ascontiguousarray(rows).view(dtype).reshape(count, width)
 
 
-def _draco(doc: dict, binary: bytes, ext: dict) -> tuple[np.ndarray, np.ndarray]:
+def _draco(doc: Json, binary: bytes, ext: Json) -> tuple[np.ndarray, np.ndarray]:
     import DracoPy  # optional: only the atlas install needs it
 
     raw, _ = _view(doc, binary, int(ext["bufferView"]))

@@ -33,33 +33,37 @@ class Skeleton:
         top = femur[femur[:, 2] > femur[:, 2].max() - 0.045]
         ax = np.abs(top[:, 0])
         head = top[ax < ax.min() + 0.045]
-        centre = head.mean(axis=0)
+        centre: np.ndarray = head.mean(axis=0)
         centre[2] = head[:, 2].max() - 0.022  # a head is about 45 mm across
         return centre
 
     def greater_trochanter(self, side: str) -> np.ndarray:
         femur = self.pts(f"femur_{side}")
         top = femur[femur[:, 2] > femur[:, 2].max() - 0.08]
-        return top[np.argmax(np.abs(top[:, 0]))]
+        outermost: np.ndarray = top[np.argmax(np.abs(top[:, 0]))]
+        return outermost
 
     def ischial_tuberosity(self, side: str) -> np.ndarray:
         hip = self.pts(f"hip_bone_{side}")
         low = hip[hip[:, 2] < hip[:, 2].min() + 0.02]
-        return low.mean(axis=0)
+        centre: np.ndarray = low.mean(axis=0)
+        return centre
 
     def knee(self, side: str) -> np.ndarray:
         femur, tibia = self.pts(f"femur_{side}"), self.pts(f"tibia_{side}")
         plateau = tibia[tibia[:, 2] > tibia[:, 2].max() - 0.015]
-        centre = plateau.mean(axis=0)
+        centre: np.ndarray = plateau.mean(axis=0)
         centre[2] = 0.5 * (femur[:, 2].min() + tibia[:, 2].max())
         return centre
 
     def ankle(self, side: str) -> np.ndarray:
-        return self.pts(f"talus_{side}").mean(axis=0)
+        centre: np.ndarray = self.pts(f"talus_{side}").mean(axis=0)
+        return centre
 
     def fibular_head(self, side: str) -> np.ndarray:
         fib = self.pts(f"fibula_{side}")
-        return fib[fib[:, 2] > fib[:, 2].max() - 0.02].mean(axis=0)
+        head: np.ndarray = fib[fib[:, 2] > fib[:, 2].max() - 0.02].mean(axis=0)
+        return head
 
     def metatarsal_heads(self, side: str) -> np.ndarray:
         heads = []

@@ -61,7 +61,8 @@ class Courses:
         x = ax.max() - medial * (ax.max() - ax.min())
         s = p[np.abs(ax - x) < 0.008]
         low = s[np.argmin(s[:, 2])]
-        return low + np.array([0.0, -0.004, -0.007])
+        below: np.ndarray = low + np.array([0.0, -0.004, -0.007])
+        return below
 
     def division_z(self) -> float:
         femur = self.sk.pts(f"femur_{self.side}")

@@ -46,12 +46,14 @@ def bump(s: np.ndarray, belly: tuple[float, float, float, float]) -> np.ndarray:
 
 def _tangents(c: np.ndarray) -> np.ndarray:
     t = np.gradient(c, axis=0)
-    return t / np.maximum(np.linalg.norm(t, axis=1, keepdims=True), 1e-12)
+    unit: np.ndarray = t / np.maximum(np.linalg.norm(t, axis=1, keepdims=True), 1e-12)
+    return unit
 
 
 def _perp(v: np.ndarray, t: np.ndarray) -> np.ndarray:
     v = v - (v * t).sum(axis=1, keepdims=True) * t
-    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    unit: np.ndarray = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    return unit
 
 
 def _smooth_dirs(d: np.ndarray, t: np.ndarray) -> np.ndarray:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyvista as pv
-from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonCore import vtkDoubleArray
 from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
+
+from tp_explorer.anatomy.vtk_arrays import numpy_to_vtk, vtk_to_numpy
 
 
 class BoneField:
@@ -41,7 +42,8 @@ class BoneField:
             step[k] = h
             grad[:, k] = (self.distance(pts + step) - self.distance(pts - step)) / (2 * h)
         norm = np.linalg.norm(grad, axis=1, keepdims=True)
-        return grad / np.maximum(norm, 1e-9)
+        unit: np.ndarray = grad / np.maximum(norm, 1e-9)
+        return unit
 
     def push_out(self, points: np.ndarray, margin: float, rounds: int = 6) -> np.ndarray:
         """Move points that lie inside bone (or closer than margin) out along the gradient."""

@@ -13,7 +13,8 @@ FOOT_KEEP = 0.6  # feet and toes are denser than the rest of the low-poly skelet
 
 
 def bone_mesh(bone: Bone) -> pv.PolyData:
-    return pv.PolyData.from_regular_faces(bone.points, bone.faces)
+    mesh: pv.PolyData = pv.PolyData.from_regular_faces(bone.points, bone.faces)
+    return mesh
 
 
 def scene_bones(bones: dict[str, Bone]) -> dict[str, pv.PolyData]:

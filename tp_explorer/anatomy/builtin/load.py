@@ -48,7 +48,8 @@ def _read(path: Path) -> dict[str, np.ndarray]:
 
 
 def _mesh(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
-    return pv.PolyData.from_regular_faces(points, faces)
+    mesh: pv.PolyData = pv.PolyData.from_regular_faces(points, faces)
+    return mesh
 
 
 def load_builtin(assets_dir: Path | str | None = None) -> Anatomy:

@@ -69,7 +69,8 @@ def _superficial_dirs(paths: np.ndarray, skin_mesh: pv.PolyData) -> np.ndarray:
     _, idx = tree.query(flat)
     d = np.asarray(skin_mesh.points)[idx] - flat
     d /= np.maximum(np.linalg.norm(d, axis=1, keepdims=True), 1e-9)
-    return d.reshape(paths.shape)
+    dirs: np.ndarray = d.reshape(paths.shape)
+    return dirs
 
 
 def _waist(src: SourceModel) -> np.ndarray:

@@ -25,7 +25,8 @@ def trunk_hull(points: np.ndarray) -> pv.PolyData:
     hull = ConvexHull(points)
     faces = hull.simplices.astype(np.int64)
     mesh = pv.PolyData.from_regular_faces(points, faces).clean()
-    return mesh.compute_normals(auto_orient_normals=True, consistent_normals=True)
+    hull_mesh: pv.PolyData = mesh.compute_normals(auto_orient_normals=True, consistent_normals=True)
+    return hull_mesh
 
 
 def build_skin(surfaces: list[pv.PolyData], trunk_points: np.ndarray, z_top: float) -> pv.PolyData:
@@ -40,11 +41,11 @@ def build_skin(surfaces: list[pv.PolyData], trunk_points: np.ndarray, z_top: flo
     lo[0] = -half
     grid = pv.ImageData(dimensions=dims, spacing=(SPACING,) * 3, origin=lo)
     log.info("skin grid %s = %d points", dims, grid.n_points)
-    d = np.abs(grid.compute_implicit_distance(merged)["implicit_distance"]) - OFFSET
+    d = np.abs(np.asarray(grid.compute_implicit_distance(merged)["implicit_distance"])) - OFFSET
     hull = trunk_hull(trunk_points)
-    dh = grid.compute_implicit_distance(hull)["implicit_distance"] - 0.004
+    dh = np.asarray(grid.compute_implicit_distance(hull)["implicit_distance"]) - 0.004
     field = np.minimum(d, dh)
-    z = grid.points[:, 2]
+    z = np.asarray(grid.points)[:, 2]
     field = np.maximum(field, z - z_top)
     field = np.maximum(field, lo[2] + SPACING - z)
     # A light blur of the field removes the dents between neighbouring bellies.
@@ -54,7 +55,7 @@ def build_skin(surfaces: list[pv.PolyData], trunk_points: np.ndarray, z_top: flo
     f3 = field.reshape(dims[::-1])
     f3 = np.minimum(f3, f3[:, :, ::-1])
     grid["f"] = f3.ravel()
-    surf = grid.contour([0.0], scalars="f", method="flying_edges")
+    surf: pv.PolyData = grid.contour([0.0], scalars="f", method="flying_edges")
     surf = surf.connectivity("largest").extract_surface(algorithm="dataset_surface")
     surf = surf.triangulate().clean()
     surf = surf.smooth_taubin(n_iter=80, pass_band=0.05)

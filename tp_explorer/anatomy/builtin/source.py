@@ -73,7 +73,8 @@ def _path(data: MjData, tendon: int) -> np.ndarray:
     pts = pts[np.abs(pts).sum(axis=1) > 0]
     keep = np.ones(len(pts), dtype=bool)
     keep[1:] = np.linalg.norm(np.diff(pts, axis=0), axis=1) > 1e-5
-    return pts[keep].astype(np.float64)
+    path: np.ndarray = pts[keep].astype(np.float64)
+    return path
 
 
 def _parts(model: MjModel, data: MjData, shift: np.ndarray) -> dict[str, dict[str, MusclePart]]:

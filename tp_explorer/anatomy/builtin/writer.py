@@ -61,5 +61,5 @@ def write_assets(
         ),
     }
     path = out_dir / ASSET_FILE
-    np.savez_compressed(path, **arrays)
+    np.savez_compressed(path, allow_pickle=False, **arrays)
     return path

@@ -71,7 +71,7 @@ def on_rings(
     rel = section - centre
     k = int(np.argmax(rel @ direction))
     # 80 % of the way from the belly's axis to its surface: just under the surface.
-    return (centre + 0.8 * rel[k]).astype(np.float64)
+    return np.array(centre + 0.8 * rel[k], dtype=np.float64)
 
 
 def on_surface(
@@ -104,8 +104,8 @@ def on_surface(
             depth = min(float(np.linalg.norm(hits[0] - surface)) / 3.0, 0.015)
         point = surface + depth * inward
         if probe.inside.EvaluateFunction(*point) < 0:
-            return point.astype(np.float64)
-    return pts[order[0]].astype(np.float64)  # on the surface itself
+            return np.array(point, dtype=np.float64)
+    return np.array(pts[order[0]], dtype=np.float64)  # on the surface itself
 
 
 @dataclass(frozen=True)
