@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from tp_explorer.scene import VIEWS
 from tp_explorer.state import LAYERS
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QToolBar
+
+    from tp_explorer.state import AppState
+    from tp_explorer.ui.controller import Controller
 
 LAYER_KEYS = {layer: f"Ctrl+Shift+{i}" for i, layer in enumerate(LAYERS, start=1)}
 VIEW_KEYS = {
@@ -29,11 +37,11 @@ class ActionHost(Protocol):
 
     A QMainWindow that offers these; ``MainWindow`` does."""
 
-    controller: Any
-    state: Any
-    toolbar: Any
+    controller: Controller
+    state: AppState
+    toolbar: QToolBar
 
-    def menu(self, title: str) -> Any: ...
+    def menu(self, title: str) -> QMenu: ...
     def addAction(self, action: QAction) -> None: ...
     def close(self) -> bool: ...
     def orbit(self, azimuth: float, elevation: float) -> None: ...
@@ -56,10 +64,20 @@ class Actions:
     structure: dict[str, QAction] = field(default_factory=dict)  # peel, hide, isolate, show all
 
 
+Keys = str | QKeySequence.StandardKey | None
+
+
+def _owner(window: ActionHost) -> QObject:
+    """The window as the actions' Qt parent (an ActionHost is a QMainWindow)."""
+    if not isinstance(window, QObject):
+        raise TypeError(f"actions need a QObject window, not {type(window).__name__}")
+    return window
+
+
 def _action(
-    window: Any, text: str, slot: Callable[[], object], keys: object = None, tip: str = ""
+    window: ActionHost, text: str, slot: Callable[[], object], keys: Keys = None, tip: str = ""
 ) -> QAction:
-    action = QAction(text, window)
+    action = QAction(text, _owner(window))
     if keys is not None:
         action.setShortcut(QKeySequence(keys))
     if tip:
@@ -81,7 +99,7 @@ def build_actions(window: ActionHost) -> Actions:
     views: dict[str, QAction] = {}
     for name, preset in VIEWS.items():
         views[name] = _action(
-            window, f"{preset.label} view", lambda n=name: c.set_view(n), VIEW_KEYS[name]
+            window, f"{preset.label} view", partial(c.set_view, name), VIEW_KEYS[name]
         )
         view_menu.addAction(views[name])
     reset = _action(
@@ -105,13 +123,13 @@ def build_actions(window: ActionHost) -> Actions:
         camera_menu.addAction(action)
     view_menu.addSeparator()
     side_menu = view_menu.addMenu("&Side")
-    side_group = QActionGroup(window)
+    side_group = QActionGroup(_owner(window))
     sides: dict[str, QAction] = {}
     for side in ("left", "right", "both"):
         action = _action(
             window,
             f"{side.capitalize()} side" if side != "both" else "Both sides",
-            lambda s=side: c.set_side(s),
+            partial(c.set_side, side),
             SIDE_KEYS[side],
         )
         action.setCheckable(True)
@@ -121,7 +139,7 @@ def build_actions(window: ActionHost) -> Actions:
     layer_menu = view_menu.addMenu("&Layers")
     layers: dict[str, QAction] = {}
     for layer in LAYERS:
-        action = QAction(layer.capitalize(), window)
+        action = QAction(layer.capitalize(), _owner(window))
         action.setCheckable(True)
         action.setShortcut(QKeySequence(LAYER_KEYS[layer]))
         action.toggled.connect(lambda on, name=layer: window.state.set_layer(name, on))

@@ -10,11 +10,18 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tp_explorer.errors import DisplayError, InputError, TpExplorerError
 from tp_explorer.ui.heap import limit_heap_fragmentation
 from tp_explorer.ui.preflight import check_display, check_opengl
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from tp_explorer.anatomy import Anatomy
+    from tp_explorer.knowledge import Knowledge
+    from tp_explorer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +30,7 @@ def run_window(
     regions: str | None = None,
     site: str | None = None,
     side: str | None = None,
-    on_ready: Callable[[Any], None] | None = None,
+    on_ready: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Load the data, check the display, open the window; returns the exit code of the event loop.
 
@@ -64,7 +71,7 @@ def run_window(
 def run_quiz_window(regions: str | None = None, seed: int | None = None, rounds: int = 10) -> int:
     """`tp-explorer quiz`: open the window with the quiz started."""
 
-    def start(window: Any) -> None:
+    def start(window: MainWindow) -> None:
         window.features.quiz.start(rounds=rounds, seed=seed)
 
     return run_window(regions=regions, on_ready=start)
@@ -73,7 +80,7 @@ def run_quiz_window(regions: str | None = None, seed: int | None = None, rounds:
 STARTUP_TITLE = "tp_explorer cannot start"
 
 
-def _load_data(regions: str | None, site: str | None) -> tuple[Any, Any]:
+def _load_data(regions: str | None, site: str | None) -> tuple[Knowledge, Anatomy]:
     from tp_explorer.anatomy import load_anatomy
     from tp_explorer.knowledge import load_knowledge
 
@@ -83,7 +90,7 @@ def _load_data(regions: str | None, site: str | None) -> tuple[Any, Any]:
     return knowledge, load_anatomy()
 
 
-def _application() -> Any:
+def _application() -> QCoreApplication:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication

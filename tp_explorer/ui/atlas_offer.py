@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -24,6 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from tp_explorer import palette
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy import Anatomy
+    from tp_explorer.ui.window_base import ExplorerWindow
 
 log = logging.getLogger(__name__)
 
@@ -102,16 +108,19 @@ class AtlasOffer(QObject):
 
     switched = Signal(object)  # the new window
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ExplorerWindow) -> None:
         super().__init__(window)
         self.window = window
         self.worker: InstallWorker | None = None
         self.dialog: QProgressDialog | None = None
-        self.new_window: Any = None
+        self.new_window: ExplorerWindow | None = None
         size = _size_mb()
         self.banner = AtlasBanner(size)
         self.banner.button.clicked.connect(lambda: self.start(None))
-        layout = window.plotter.parentWidget().layout()
+        centre = window.plotter.parentWidget()  # the canvas and its legend, one above the other
+        layout = centre.layout() if centre is not None else None
+        if not isinstance(layout, QBoxLayout):
+            raise RuntimeError("the canvas is not in a box layout: no room for the banner")
         layout.insertWidget(0, self.banner)
         self.banner.setVisible(getattr(window.anatomy, "source", "builtin") != "atlas")
         self.action_get = QAction(f"Get the detailed anatomy (about {size} MB)", window)
@@ -211,19 +220,20 @@ class AtlasOffer(QObject):
         self.banner.show()
         self.window.statusBar().showMessage("The detailed anatomy was not installed.", 8000)
 
-    def _on_worker_finished(self, anatomy: Any) -> None:
+    def _on_worker_finished(self, anatomy: Anatomy) -> None:
         self._close_dialog()
         self.new_window = switch_anatomy(self.window, anatomy)
         self.switched.emit(self.new_window)
 
 
-_open_windows: list[Any] = []  # the windows made here, kept alive with the application
+_open_windows: list[ExplorerWindow] = []  # the windows made here, kept alive with the application
 
 
-def switch_anatomy(old: Any, anatomy: Any) -> Any:
+def switch_anatomy(old: ExplorerWindow, anatomy: Anatomy) -> ExplorerWindow:
     """A window like ``old`` on another anatomy, in its place, with the same selection."""
     sel = old.state
-    new = type(old)(
+    window_class: Callable[..., ExplorerWindow] = type(old)  # MainWindow: data, then options
+    new = window_class(
         old.knowledge,
         anatomy,
         settings=old.settings,
@@ -243,7 +253,7 @@ def switch_anatomy(old: Any, anatomy: Any) -> Any:
     return new
 
 
-def install(window: Any) -> AtlasOffer:
+def install(window: ExplorerWindow) -> AtlasOffer:
     """Add the offer to a window (the banner shows only on the built-in anatomy), and tell the
     details panel which muscles this anatomy drew."""
     anatomy = window.anatomy

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from tp_explorer.scene.framing import CameraPose, interpolate
+
+if TYPE_CHECKING:
+    from tp_explorer.scene import BodyScene
 
 TRANSITION_MS = 280
 SLOW_FRAME_MS = 28  # fewer than ~10 frames in a transition: jump instead
@@ -23,7 +26,7 @@ NO_MOTION_ENV = "TP_EXPLORER_NO_CAMERA_MOTION"
 class CameraMotion(QObject):
     """Moves ``scene``'s camera to a pose, animated when the renderer is fast enough."""
 
-    def __init__(self, scene: Any, parent: QObject | None = None) -> None:
+    def __init__(self, scene: BodyScene, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.scene = scene
         self._timer = QTimer(self)

@@ -45,11 +45,11 @@ class CanvasEvents(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         right = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.RightButton
-        if kind == QEvent.Type.MouseButtonPress and right:
-            self._right_press = event.position()  # type: ignore[union-attr]
-        elif kind == QEvent.Type.MouseButtonRelease and right:
+        if kind == QEvent.Type.MouseButtonPress and right and isinstance(event, QMouseEvent):
+            self._right_press = event.position()
+        elif kind == QEvent.Type.MouseButtonRelease and right and isinstance(event, QMouseEvent):
             press, self._right_press = self._right_press, None
-            pos = event.position()  # type: ignore[union-attr]
+            pos = event.position()
             if press is not None and (pos - press).manhattanLength() <= CLICK_SLOP_PX:
                 self.contextRequested.emit(*self.to_display(pos))
         elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
@@ -117,15 +117,18 @@ class BodyCanvas(QtInteractor):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._blit_only = False
         self._on_screen = False
-        self._frame_tag = self.ren_win.AddObserver("WindowFrameEvent", self._on_frame)
+        ren_win = self.ren_win
+        if ren_win is None:  # pyvistaqt makes it in its constructor
+            raise RuntimeError("the canvas has no render window")
+        self._frame_tag = ren_win.AddObserver("WindowFrameEvent", self._on_frame)
 
-    def _on_frame(self, _obj: Any, _event: str) -> None:
+    def _on_frame(self, _obj: object, _event: str) -> None:
         if not getattr(self, "_in_paint", False):
             self._blit_only = True
 
     def resizeGL(self, w: int, h: int) -> None:
         self._blit_only = False
-        super().resizeGL(w, h)
+        super().resizeGL(w, h)  # type: ignore[no-untyped-call]  # pyvistaqt's is untyped
 
     def paintGL(self) -> None:
         if not self._on_screen:
@@ -138,11 +141,11 @@ class BodyCanvas(QtInteractor):
                 return
             self._on_screen = True
         if not self._blit_only:
-            super().paintGL()
+            super().paintGL()  # type: ignore[no-untyped-call]  # pyvistaqt's is untyped
             return
         self._blit_only = False
         self._in_paint = True  # pyvistaqt's paintGL then skips its render and only blits
         try:
-            super().paintGL()
+            super().paintGL()  # type: ignore[no-untyped-call]
         finally:
             self._in_paint = False

@@ -6,7 +6,7 @@ muscles themselves take the compare roles of the palette. The overlap is named i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,8 +24,14 @@ from tp_explorer.scene.compare import CompareLayer
 from tp_explorer.state import Highlight
 from tp_explorer.state.compare import Comparison, compare_muscles
 
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import Knowledge
+    from tp_explorer.ui.window_base import ExplorerWindow
 
-def compare_highlight(knowledge: Any, comparison: Comparison, sides: tuple[str, ...]) -> Highlight:
+
+def compare_highlight(
+    knowledge: Knowledge, comparison: Comparison, sides: tuple[str, ...]
+) -> Highlight:
     """The two muscles in their compare roles; zones are drawn by the compare layer."""
     muscles: dict[tuple[str, str], str] = {}
     for role, zones in (("compare_a", comparison.first), ("compare_b", comparison.second)):
@@ -40,10 +46,10 @@ class ComparePanel(QDockWidget):
 
     compared = Signal(object)
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ExplorerWindow) -> None:
         super().__init__("Compare muscles", window)
         self.setObjectName("dock_compare")
-        self.window = window
+        self.main_window = window
         self.layer: CompareLayer | None = None
         self.comparison: Comparison | None = None
         body = QWidget()
@@ -77,7 +83,7 @@ class ComparePanel(QDockWidget):
 
     def _layer(self) -> CompareLayer:
         if self.layer is None:
-            self.layer = CompareLayer(self.window.plotter, self.window.anatomy)
+            self.layer = CompareLayer(self.main_window.plotter, self.main_window.anatomy)
         return self.layer
 
     def _on_button_clicked(self) -> None:
@@ -85,7 +91,7 @@ class ComparePanel(QDockWidget):
 
     def compare(self, first: str, second: str) -> Comparison | None:
         """Paint two muscles' zones at once and name the overlap."""
-        kb = self.window.knowledge
+        kb = self.main_window.knowledge
         for box, mid in ((self.first, first), (self.second, second)):
             box.setCurrentIndex(max(0, box.findData(mid)))
         try:
@@ -94,15 +100,15 @@ class ComparePanel(QDockWidget):
             self.result.setText(str(exc))
             return None
         self.comparison = c
-        state = self.window.state
+        state = self.main_window.state
         state.update(site=None, focus=None, area=None, mode="compare", compare=None)
         sides = ("left", "right") if state.side == "both" else (state.side,)
-        self.window.scene.apply(compare_highlight(kb, c, sides), state.layers, render=False)
+        self.main_window.scene.apply(compare_highlight(kb, c, sides), state.layers, render=False)
         self._layer().show(
             [(a, s) for a in c.first.areas for s in sides],
             [(a, s) for a in c.second.areas for s in sides],
         )
-        self.window.plotter.render()
+        self.main_window.plotter.render()
         self.result.setText(
             f"A: {c.first.label} (orange): {', '.join(_words(c.first.areas))}\n"
             f"B: {c.second.label} (blue stripes): {', '.join(_words(c.second.areas))}\n\n"
@@ -116,12 +122,12 @@ class ComparePanel(QDockWidget):
             self.layer.hide()
         self.comparison = None
         self.result.setText("")
-        if self.window.state.mode == "compare":
-            self.window.state.update(mode="explore")
-        refresh = getattr(self.window.controller, "refresh", None)
+        if self.main_window.state.mode == "compare":
+            self.main_window.state.update(mode="explore")
+        refresh = getattr(self.main_window.controller, "refresh", None)
         if callable(refresh):
             refresh()
-        self.window.plotter.render()
+        self.main_window.plotter.render()
 
 
 def _words(areas: frozenset[str]) -> list[str]:

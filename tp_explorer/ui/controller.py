@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices
@@ -28,6 +28,10 @@ from tp_explorer.ui.canvas import CanvasEvents
 from tp_explorer.ui.panels import ChainPanel, DetailsPanel, HiddenPanel, PeelControl, SitesPanel
 from tp_explorer.ui.panels.details import area_name
 
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import ChainLink, Knowledge
+    from tp_explorer.scene import BodyScene, PickResult
+
 log = logging.getLogger(__name__)
 SCENE_FIELDS = frozenset(
     {"site", "focus", "side", "layers", "mode", "compare", "peel", "hidden", "isolated"}
@@ -42,9 +46,9 @@ class Controller(QObject):
     def __init__(
         self,
         *,
-        knowledge: Any,
+        knowledge: Knowledge,
         state: AppState,
-        scene: Any,
+        scene: BodyScene,
         sites: SitesPanel,
         chain: ChainPanel,
         details: DetailsPanel,
@@ -66,7 +70,7 @@ class Controller(QObject):
         self.last_apply_ms = 0.0
         self.last_spans: dict[str, float] = {}  # the last selection's steps, ms (for the bench)
         self.opened_urls: list[str] = []
-        self.pick_interceptors: list[Callable[[Any], bool]] = []
+        self.pick_interceptors: list[Callable[[PickResult], bool]] = []
         self._connections = [
             (sites.siteRequested, self._on_sites_site_requested),
             (sites.muscleRequested, self._on_sites_muscle_requested),
@@ -125,10 +129,16 @@ class Controller(QObject):
         result = self.scene.pick(x, y)
         structures: list[Structure] = []
         name = ""
-        if result is not None and result.kind == "muscle":
+        # a muscle or bone hit always names its mesh and side
+        if (
+            result is not None
+            and result.kind == "muscle"
+            and result.mesh_id is not None
+            and result.side is not None
+        ):
             structures = [("muscle", result.mesh_id, result.side)]
             name = self.describe(result)
-        elif result is not None and result.kind == "bone":
+        elif result is not None and result.kind == "bone" and result.side is not None:
             structures = [("bone", result.side, "")]
             name = self.structure_name(structures[0])
         self.open_context_menu(structures, name, QCursor.pos())
@@ -154,7 +164,7 @@ class Controller(QObject):
         for interceptor in list(self.pick_interceptors):
             if interceptor(result):
                 return
-        if result.kind == "muscle":
+        if result.kind == "muscle" and result.mesh_id is not None:
             chain_ids = [link.muscle.id for link in self._links()]
             muscle = muscle_for_mesh(self.knowledge, result.mesh_id, prefer=chain_ids)
             if muscle is not None:
@@ -173,9 +183,9 @@ class Controller(QObject):
         if text:
             QToolTip.showText(QCursor.pos(), text, self.canvas.widget)
 
-    def describe(self, result: Any) -> str:
+    def describe(self, result: PickResult) -> str:
         """Words for what is under the cursor."""
-        if result.kind == "muscle":
+        if result.kind == "muscle" and result.mesh_id is not None:
             mid = muscle_for_mesh(self.knowledge, result.mesh_id)
             name = self.knowledge.muscles[mid].name if mid else result.mesh_id.replace("_", " ")
             return f"{name} ({result.side})"
@@ -184,7 +194,7 @@ class Controller(QObject):
         return "Bone" if result.kind == "bone" else ""
 
     # ---- public actions (menus, toolbar, features)
-    def add_pick_interceptor(self, interceptor: Callable[[Any], bool]) -> None:
+    def add_pick_interceptor(self, interceptor: Callable[[PickResult], bool]) -> None:
         """Let a feature see each click first; returning True stops the explorer's handling."""
         self.pick_interceptors.append(interceptor)
 
@@ -237,7 +247,9 @@ class Controller(QObject):
         """What Hide and Isolate act on from the keyboard: the chain list's current muscle,
         else the focused one."""
         muscle = self.chain.current_muscle() or self.state.focus
-        return self.structures_of(muscle) if muscle in self.knowledge.muscles else []
+        if muscle is None or muscle not in self.knowledge.muscles:
+            return []
+        return self.structures_of(muscle)
 
     def hide(self, structures: list[Structure]) -> None:
         if not structures:
@@ -282,10 +294,14 @@ class Controller(QObject):
         if sel.hidden:
             back = menu.addMenu("Show hidden")
             for item in sorted(sel.hidden):
-                back.addAction(self.structure_name(item), lambda s=item: self.show_structure(s))
+                back.addAction(self.structure_name(item), self._shows(item))
         self.context_menu = menu
         menu.popup(where)
         return menu
+
+    def _shows(self, structure: Structure) -> Callable[[], None]:
+        """A menu entry's action: bring ``structure`` back."""
+        return lambda: self.show_structure(structure)
 
     def refresh(self) -> None:
         """Repaint everything from the state (for features that changed the scene themselves)."""
@@ -294,7 +310,7 @@ class Controller(QObject):
         )
 
     # ---- state -> panels + scene
-    def _links(self) -> tuple[Any, ...]:
+    def _links(self) -> tuple[ChainLink, ...]:
         site = self.state.site
         return self.knowledge.chain_for(site, self.state.side) if site else ()
 
@@ -340,7 +356,7 @@ class Controller(QObject):
         if names & {"site", "focus", "area", "side"}:
             self._show_details(links)
 
-    def _show_details(self, links: tuple[Any, ...]) -> None:
+    def _show_details(self, links: tuple[ChainLink, ...]) -> None:
         sel = self.state.selection
         if sel.area is not None:
             area, side = sel.area
@@ -354,8 +370,10 @@ class Controller(QObject):
             self.details.show_nothing()
 
     def _show_hidden(self) -> None:
+        if self.hidden_panel is None:
+            return
         sel = self.state.selection
-        self.hidden_panel.show_hidden(  # type: ignore[union-attr]
+        self.hidden_panel.show_hidden(
             [(item, self.structure_name(item)) for item in sorted(sel.hidden)],
             [self.structure_name(item) for item in sorted(sel.isolated)],
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -26,6 +26,11 @@ from tp_explorer.files import atomic_target
 from tp_explorer.ui.file_dialogs import ask_save_path, confirm_overwrite
 from tp_explorer.ui.images import qimage_from_array
 
+if TYPE_CHECKING:
+    import pyvista as pv
+
+    from tp_explorer.ui.window_base import ExplorerWindow
+
 SIZES: tuple[tuple[str, tuple[int, int] | None], ...] = (
     ("Window size", None),
     ("1280 x 800", (1280, 800)),
@@ -36,12 +41,14 @@ SIZES: tuple[tuple[str, tuple[int, int] | None], ...] = (
 __all__ = ["ask_save_path", "confirm_overwrite", "grab_view", "save_image_interactive", "save_png"]
 
 
-def grab_view(plotter: Any, size: tuple[int, int] | None = None) -> np.ndarray:
+def grab_view(plotter: pv.BasePlotter, size: tuple[int, int] | None = None) -> np.ndarray:
     """The current view as an RGB array of ``size`` (width, height); None = the window's size."""
-    from vtkmodules.util.numpy_support import vtk_to_numpy
+    from pyvista import convert_array
     from vtkmodules.vtkRenderingCore import vtkWindowToImageFilter
 
     ren_win = plotter.ren_win
+    if ren_win is None:
+        raise RuntimeError("the plotter is closed: nothing to grab")
     plotter.render()
     w0, h0 = ren_win.GetSize()
     scale = 1 if size is None else max(1, math.ceil(max(size[0] / w0, size[1] / h0)))
@@ -53,7 +60,7 @@ def grab_view(plotter: Any, size: tuple[int, int] | None = None) -> np.ndarray:
     grab.Update()
     img = grab.GetOutput()
     w, h, _ = img.GetDimensions()
-    arr = vtk_to_numpy(img.GetPointData().GetScalars()).reshape(h, w, -1)[::-1]
+    arr = convert_array(img.GetPointData().GetScalars()).reshape(h, w, -1)[::-1]
     plotter.render()
     if size is None or (w, h) == tuple(size):
         return np.ascontiguousarray(arr[..., :3])
@@ -77,12 +84,13 @@ def grab_view(plotter: Any, size: tuple[int, int] | None = None) -> np.ndarray:
 
 
 def save_png(
-    plotter: Any, target: str | Path, size: tuple[int, int] | None, overwrite: bool
+    plotter: pv.BasePlotter, target: str | Path, size: tuple[int, int] | None, overwrite: bool
 ) -> Path:
     """Grab the view and write it as PNG atomically; refuses to overwrite without consent."""
     arr = grab_view(plotter, size)
     with atomic_target(target, overwrite) as tmp:
-        if not qimage_from_array(arr).save(str(tmp), "PNG"):
+        # PySide6's stubs type the format as bytes; the binding itself accepts only str
+        if not qimage_from_array(arr).save(str(tmp), "PNG"):  # type: ignore[call-overload]
             from tp_explorer.errors import InputError
 
             raise InputError(f"{target}: could not write the PNG")
@@ -111,10 +119,11 @@ class SizeDialog(QDialog):
 
     @property
     def size_choice(self) -> tuple[int, int] | None:
-        return self.sizes.currentData()
+        choice: tuple[int, int] | None = self.sizes.currentData()
+        return choice
 
 
-def save_image_interactive(window: Any) -> Path | None:
+def save_image_interactive(window: ExplorerWindow) -> Path | None:
     """The Ctrl+S flow: size, file name, overwrite question, write."""
     dialog = SizeDialog(window)
     if dialog.exec() != QDialog.DialogCode.Accepted:

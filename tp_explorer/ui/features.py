@@ -9,19 +9,25 @@ controller, and it follows state changes through ``state.changed``.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from tp_explorer.scene.safety import SafetyLayer, SafetyView, safety_note
-from tp_explorer.state.safety import structures_near
+from tp_explorer.state.safety import NearStructure, structures_near
 from tp_explorer.ui import atlas_offer, needle_view
 from tp_explorer.ui.compare import ComparePanel
 from tp_explorer.ui.export_image import save_image_interactive
 from tp_explorer.ui.handout import export_handout_interactive
 from tp_explorer.ui.presentation import PresentationMode
 from tp_explorer.ui.quiz import QuizPanel, QuizPickRouter
+
+if TYPE_CHECKING:
+    from tp_explorer.ui.atlas_offer import AtlasOffer
+    from tp_explorer.ui.needle_view import NeedleController
+    from tp_explorer.ui.window_base import ExplorerWindow
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +41,7 @@ class SafetyController(QObject):
     user sets it by hand; after that the user's choice stands.
     """
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ExplorerWindow) -> None:
         super().__init__(window)
         self.window = window
         self.layer = SafetyLayer(window.plotter, window.anatomy, labels=window.scene.labels)
@@ -70,7 +76,7 @@ class SafetyController(QObject):
         self.action.setChecked(self.enabled)
         self.action.blockSignals(False)
         sides = ("left", "right") if state.side == "both" else (state.side,)
-        near: tuple = ()
+        near: tuple[NearStructure, ...] = ()
         note = ""
         focus = state.focus
         if on and focus is not None and focus in kb.muscles:
@@ -80,8 +86,9 @@ class SafetyController(QObject):
         self.layer.show(SafetyView(on, sides, near, note))
 
 
-def install(window: Any) -> None:
-    """Add every feature of issue 6 to the window."""
+def install(window: ExplorerWindow) -> tuple[FeatureSet, AtlasOffer, NeedleController]:
+    """Add every feature of issue 6 to the window; the handles it keeps (``window.features``,
+    ``window.atlas_offer``, ``window.needle_view``)."""
     file_menu = window.menu("&File")
     view_menu = window.menu("&View")
     tools_menu = window.menu("&Tools")
@@ -116,16 +123,24 @@ def install(window: Any) -> None:
     compare = ComparePanel(window)
     _add_dock(window, tools_menu, compare, "Compare muscles…", "action_compare", "Ctrl+Shift+C")
 
-    window.features = FeatureSet(presentation, safety, quiz, router, compare)
-    window.atlas_offer = atlas_offer.install(window)
-    window.needle_view = needle_view.install(window)
+    handles = FeatureSet(presentation, safety, quiz, router, compare)
+    offer = atlas_offer.install(window)
+    needle = needle_view.install(window)
     _connect_picks(window, router)
+    return handles, offer, needle
 
 
 class FeatureSet:
     """Handles to the installed features, for tests and the quiz command."""
 
-    def __init__(self, presentation, safety, quiz, router, compare) -> None:
+    def __init__(
+        self,
+        presentation: PresentationMode,
+        safety: SafetyController,
+        quiz: QuizPanel,
+        router: QuizPickRouter,
+        compare: ComparePanel,
+    ) -> None:
         self.presentation = presentation
         self.safety = safety
         self.quiz = quiz
@@ -133,7 +148,7 @@ class FeatureSet:
         self.compare = compare
 
 
-def _connect_picks(window: Any, router: QuizPickRouter) -> None:
+def _connect_picks(window: ExplorerWindow, router: QuizPickRouter) -> None:
     """Route clicks on the model to the quiz while it waits for an answer."""
     controller = window.controller
     add = getattr(controller, "add_pick_interceptor", None)
@@ -143,13 +158,20 @@ def _connect_picks(window: Any, router: QuizPickRouter) -> None:
     log.warning("the window's controller offers no pick hook; quiz answers by click are off")
 
 
-def _add_dock(window: Any, menu: Any, dock: Any, text: str, name: str, shortcut: str) -> QAction:
+def _add_dock(
+    window: ExplorerWindow, menu: QMenu, dock: QDockWidget, text: str, name: str, shortcut: str
+) -> QAction:
     """A hidden right-hand dock and the Tools action that shows and raises it."""
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     action = QAction(text, window)
     action.setObjectName(name)
     action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+
+    def show_dock() -> None:
+        dock.show()
+        dock.raise_()
+
+    action.triggered.connect(show_dock)
     menu.addAction(action)
     return action

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -41,6 +41,12 @@ from tp_explorer.ui.patient_text import (
     red_flag_line,
     study_text,
 )
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy import Anatomy
+    from tp_explorer.knowledge import ChainLink, Knowledge, Study
+    from tp_explorer.state import Highlight
+    from tp_explorer.ui.window_base import ExplorerWindow
 
 DISCLAIMER = (
     "This handout is for education only. It is not a diagnosis and does not replace an "
@@ -83,13 +89,13 @@ class HandoutContent:
         return {"both": "both sides"}.get(self.side, f"{self.side} side")
 
 
-def study_citation(study: Any) -> tuple[str, str, str]:
+def study_citation(study: Study) -> tuple[str, str, str]:
     """(citation, doi, evidence level) of a knowledge Study, as plain text."""
     citation = study.citation.format(study.unverified)
     return citation, study.citation.doi or "", study.evidence_level
 
 
-def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tuple[str, ...]:
+def patient_explanation(knowledge: Knowledge, site_id: str, side: str = "both") -> tuple[str, ...]:
     """Plain-language paragraphs for a patient about one pain site.
 
     What a trigger point is (the site's own explanation, written for patients), why muscles
@@ -110,9 +116,11 @@ def patient_explanation(knowledge: Any, site_id: str, side: str = "both") -> tup
     return tuple(paras)
 
 
-def handout_content(knowledge: Any, site_id: str, side: str = "both") -> HandoutContent:
-    """Collect the handout's text from the knowledge base."""
-    if site_id not in knowledge.sites:
+def handout_content(
+    knowledge: Knowledge, site_id: str | None, side: str = "both"
+) -> HandoutContent:
+    """Collect the handout's text from the knowledge base (no site is an unknown one)."""
+    if site_id is None or site_id not in knowledge.sites:
         from tp_explorer.errors import InputError
 
         raise InputError(f"unknown pain site {site_id!r}; known: {', '.join(knowledge.sites)}")
@@ -141,7 +149,7 @@ def handout_content(knowledge: Any, site_id: str, side: str = "both") -> Handout
     )
 
 
-def _muscle_note(link: Any) -> str:
+def _muscle_note(link: ChainLink) -> str:
     """How a muscle is linked, for the page-1 list: its role, its basis, where it was needled."""
     parts = [ROLE_WORDS.get(link.role, link.role)]
     if link.basis != "referral":
@@ -409,7 +417,7 @@ def _draw_depth_page(page: _Page, content: HandoutContent) -> None:
         page.text(f"- {line}", 9, False, 1)
 
 
-def anatomy_credit(anatomy: Any) -> str:
+def anatomy_credit(anatomy: Anatomy) -> str:
     """Which body the pictures show, and where it comes from."""
     if getattr(anatomy, "source", "builtin") == "atlas":
         return (
@@ -419,7 +427,7 @@ def anatomy_credit(anatomy: Any) -> str:
     return "Pictures: tp_explorer's schematic body from the myo-sim models (Apache-2.0)."
 
 
-def with_depths(content: HandoutContent, knowledge: Any, anatomy: Any) -> HandoutContent:
+def with_depths(content: HandoutContent, knowledge: Knowledge, anatomy: Anatomy) -> HandoutContent:
     """The same handout with the therapist's depth page for its site's chain."""
     from dataclasses import replace
 
@@ -451,7 +459,10 @@ IMAGE_SIZE = (800, 1000)
 
 
 def handout_images(
-    anatomy: Any, highlight: Any, layers: Any, size: tuple[int, int] = IMAGE_SIZE
+    anatomy: Anatomy,
+    highlight: Highlight,
+    layers: frozenset[str],
+    size: tuple[int, int] = IMAGE_SIZE,
 ) -> list[tuple[str, np.ndarray]]:
     """Front and back pictures of one selection, off screen through the window's scene code."""
     from tp_explorer.scene.snapshot import render_image
@@ -462,7 +473,7 @@ def handout_images(
     ]
 
 
-def export_handout_interactive(window: Any, depth_table: bool = False) -> Path | None:
+def export_handout_interactive(window: ExplorerWindow, depth_table: bool = False) -> Path | None:
     """File > Export handout: the selected site and side as shown, asking before overwriting;
     ``depth_table`` adds the therapist's page of needle depths."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -493,7 +504,7 @@ def export_handout_interactive(window: Any, depth_table: bool = False) -> Path |
 
 
 def write_window_handout(
-    window: Any, path: str | Path, overwrite: bool = False, depth_table: bool = False
+    window: ExplorerWindow, path: str | Path, overwrite: bool = False, depth_table: bool = False
 ) -> Path:
     """The handout of what the window shows now: its site, side, highlight and layers."""
     from dataclasses import replace

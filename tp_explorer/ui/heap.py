@@ -16,7 +16,6 @@ import ctypes
 import functools
 import logging
 import sys
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -28,7 +27,7 @@ MMAP_THRESHOLD_BYTES = 128 * 1024
 
 
 @functools.cache
-def _libc() -> Any:
+def _libc() -> ctypes.CDLL | None:
     """glibc, or None (not Linux, or a C library without mallopt/malloc_trim)."""
     if not sys.platform.startswith("linux"):
         return None
@@ -83,7 +82,7 @@ class IdleHeapTrim(QObject):
     def pending(self) -> bool:
         return self._timer.isActive()
 
-    def poke(self, *_args: Any) -> None:
+    def poke(self, *_args: object) -> None:
         self._timer.start()
 
     def trim_now(self) -> None:

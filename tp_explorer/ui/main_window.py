@@ -6,7 +6,7 @@ Public for features built on top: ``knowledge``, ``anatomy``, ``state``, ``scene
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QResizeEvent, QShowEvent
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tp_explorer.scene import BodyScene, RayPicker
 from tp_explorer.state import AppState
-from tp_explorer.ui.actions import build_actions
+from tp_explorer.ui.actions import Actions, build_actions
 from tp_explorer.ui.canvas import BodyCanvas, CanvasEvents, multi_samples_for, opengl_renderer
 from tp_explorer.ui.controller import Controller
 from tp_explorer.ui.heap import IdleHeapTrim
@@ -40,6 +38,14 @@ from tp_explorer.ui.panels import (
     SitesPanel,
 )
 from tp_explorer.ui.settings import DEFAULT_FONT_PT, FONT_RANGE, Settings
+from tp_explorer.ui.window_base import ExplorerWindow
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy import Anatomy
+    from tp_explorer.knowledge import Knowledge
+    from tp_explorer.ui.atlas_offer import AtlasOffer
+    from tp_explorer.ui.features import FeatureSet
+    from tp_explorer.ui.needle_view import NeedleController
 
 ABOUT_TEXT = """tp_explorer — a 3D trigger-point explorer for physical therapists and anatomy students.
 
@@ -65,13 +71,20 @@ tp_explorer: Apache-2.0. Qt for Python (PySide6): LGPLv3. VTK and PyVista: BSD-3
 pyvistaqt: MIT. NumPy: BSD-3-Clause. PyYAML: MIT."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ExplorerWindow):
     """Small on purpose: builds the parts, hands wiring to the Controller."""
+
+    # The named actions. Public (``window.actions.views``), so it keeps the name it has had,
+    # which hides QWidget.actions() on this window.
+    actions: Actions  # type: ignore[assignment]
+    features: FeatureSet
+    atlas_offer: AtlasOffer
+    needle_view: NeedleController
 
     def __init__(
         self,
-        knowledge: Any,
-        anatomy: Any,
+        knowledge: Knowledge,
+        anatomy: Anatomy,
         *,
         settings: Settings | None = None,
         multi_samples: int | None = None,
@@ -88,7 +101,6 @@ class MainWindow(QMainWindow):
         self.heap_trim = IdleHeapTrim(self)
         self.state.changed.connect(self.heap_trim.poke)
         self.font_pt = self.settings.font_size() if restore else DEFAULT_FONT_PT
-        self._menus: dict[str, QMenu] = {}
         self._framed = False
 
         self.sites_panel = SitesPanel()
@@ -182,15 +194,7 @@ class MainWindow(QMainWindow):
 
         from tp_explorer.ui import features
 
-        features.install(self)
-
-    # ---- features' hooks
-    def menu(self, title: str) -> QMenu:
-        """The menu with this title (File, View, Tools, Help), made on first use."""
-        key = title.replace("&", "").lower()
-        if key not in self._menus:
-            self._menus[key] = self.menuBar().addMenu(title if "&" in title else f"&{title}")
-        return self._menus[key]
+        self.features, self.atlas_offer, self.needle_view = features.install(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -206,7 +210,8 @@ class MainWindow(QMainWindow):
         """Room for every site and condition in the sites list (as far as 62 % of the column
         allows), the hidden list at its smallest, the chain list the rest."""
         tree = self.sites_panel.tree
-        rows = sum(1 + tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount()))
+        items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        rows = sum(1 + item.childCount() for item in items if item is not None)
         if not rows or not self.left_column.isVisible():
             return
         total = sum(self.left_column.sizes())

@@ -9,12 +9,16 @@ details panel offers it, into the panel. Every number is "in this model".
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from tp_explorer.scene.needle import NeedleLayer, needle_note
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.depth import DepthMeter, NeedlePath
+    from tp_explorer.ui.window_base import ExplorerWindow
 
 log = logging.getLogger(__name__)
 
@@ -22,13 +26,13 @@ log = logging.getLogger(__name__)
 class NeedleController(QObject):
     """Keeps the needle view in step with the focused muscle and side."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ExplorerWindow) -> None:
         super().__init__(window)
         self.window = window
         self.layer = NeedleLayer(window.scene)
-        self._meter: Any = None
+        self._meter: DepthMeter | None = None
         self.index = 0
-        self.paths: list[Any] = []
+        self.paths: list[NeedlePath] = []
         self.action = QAction("Needle view", window)
         self.action.setObjectName("action_needle")
         self.action.setCheckable(True)
@@ -42,11 +46,12 @@ class NeedleController(QObject):
         self.next_action.setObjectName("action_needle_next")
         self.next_action.setShortcut(QKeySequence("Shift+N"))
         self.next_action.triggered.connect(self.next_point)
+        self.export_action: QAction | None = None  # File's handout with depths, once installed
         window.state.changed.connect(self._on_state_changed)
         self._sync_enabled()
 
     @property
-    def meter(self) -> Any:
+    def meter(self) -> DepthMeter:
         if self._meter is None:
             from tp_explorer.anatomy.depth import DepthMeter
 
@@ -120,7 +125,7 @@ class NeedleController(QObject):
         return self.layer.visible
 
 
-def install(window: Any) -> NeedleController:
+def install(window: ExplorerWindow) -> NeedleController:
     """Add the Needle view to the View menu and the toolbar."""
     controller = NeedleController(window)
     menu = window.menu("&View")
@@ -135,7 +140,7 @@ def install(window: Any) -> NeedleController:
     return controller
 
 
-def _export_with_depths(window: Any) -> None:
+def _export_with_depths(window: ExplorerWindow) -> None:
     from tp_explorer.ui.handout import export_handout_interactive
 
     export_handout_interactive(window, depth_table=True)

@@ -9,7 +9,10 @@ the study's plain-language line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import ChainLink, RedFlag, Site, Study
 
 TRIGGER_POINT_TEXT = (
     "A trigger point is a small, tender, tight spot in a muscle. When pressed or irritated it "
@@ -56,20 +59,20 @@ def evidence_words(level: str, *, with_level: bool = True) -> str:
     return f"{words} (level {level})" if with_level else words
 
 
-def red_flag_line(flag: Any) -> str:
+def red_flag_line(flag: RedFlag) -> str:
     """One red flag as a patient reads it: the sign, then what to do."""
     sign = flag.sign.strip().rstrip(".")
     return f"• {sign}: {flag.action.strip()}"
 
 
-def red_flag_text(flags: Sequence[Any]) -> str:
+def red_flag_text(flags: Sequence[RedFlag]) -> str:
     """The heading, a calm line on why, and one line per red flag."""
     if not flags:
         return ""
     return "\n".join([RED_FLAG_HEADING, RED_FLAG_INTRO, *(red_flag_line(f) for f in flags)])
 
 
-def chain_text(links: Sequence[Any]) -> str:
+def chain_text(links: Sequence[ChainLink]) -> str:
     """Why muscles away from the pain are treated, worded from each link's basis.
 
     Only links whose basis is a described referral are said to send pain here; the others are
@@ -100,7 +103,7 @@ def chain_text(links: Sequence[Any]) -> str:
     return text
 
 
-def study_text(site: Any, study: Any) -> str:
+def study_text(site: Site, study: Study) -> str:
     """The research behind a site, for a patient: what it was really on comes first."""
     parts = []
     scope = (getattr(site, "study_scope", None) or "").strip()
@@ -114,7 +117,7 @@ def study_text(site: Any, study: Any) -> str:
     return " ".join(p for p in parts if p)
 
 
-def needled_note(link: Any) -> str:
+def needled_note(link: ChainLink) -> str:
     """A short note on the studies a link was needled in; unverified ones say so."""
     studies = list(getattr(link, "studies", ()))
     if not studies:

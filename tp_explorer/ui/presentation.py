@@ -8,10 +8,10 @@ slowly and stops on any key, click or wheel, so the therapist can take over at o
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -29,6 +29,10 @@ from tp_explorer.ui.patient_text import (
     study_text,
 )
 
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import Knowledge
+    from tp_explorer.ui.window_base import ExplorerWindow
+
 TURN_DEGREES = 0.35
 TURN_INTERVAL_MS = 40
 LARGE_PT = 20
@@ -41,7 +45,7 @@ STOP_EVENTS = {
 }
 
 
-def presentation_text(knowledge: Any, site_id: str | None, side: str = "both") -> str:
+def presentation_text(knowledge: Knowledge, site_id: str | None, side: str = "both") -> str:
     """The short patient explanation shown beside the model (plain text).
 
     First when to see a doctor first (the site's red flags), then the site's own patient
@@ -67,7 +71,7 @@ def presentation_text(knowledge: Any, site_id: str | None, side: str = "both") -
 class PresentationMode(QObject):
     """Owns the F11 action, the patient panel and the turntable timer of one window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ExplorerWindow) -> None:
         super().__init__(window)
         self.window = window
         self.active = False
@@ -151,7 +155,9 @@ class PresentationMode(QObject):
         labels.set_font_size(LABEL_PT)
         self._set_mode("presentation")
         w.showFullScreen()
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.timer.start()
         self.action.setChecked(True)
 
@@ -160,7 +166,9 @@ class PresentationMode(QObject):
             return
         self.active = False
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.panel.hide()
         for widget in self._hidden:
             widget.show()
@@ -216,18 +224,15 @@ class PresentationMode(QObject):
         plotter.render()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            self.active
-            and event.type() == QEvent.Type.ShortcutOverride
-            and event.key() == Qt.Key.Key_Escape
-        ):
+        escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+        if self.active and event.type() == QEvent.Type.ShortcutOverride and escape:
             # Esc is also the window's "show whole chain" shortcut; here it leaves presentation.
             self.leave()
             event.accept()
             return True
         if self.active and event.type() in STOP_EVENTS:
             self.timer.stop()
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            if event.type() == QEvent.Type.KeyPress and escape:
                 self.leave()
                 return True
         return False

@@ -9,10 +9,10 @@ would give the answer away), the muscle alone for "find the zone", both after an
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFormLayout,
@@ -32,10 +32,15 @@ from tp_explorer.state.quiz import (
     FIND_THE_ZONE,
     NAME_THE_MUSCLE,
     Answer,
+    Question,
     Quiz,
     make_quiz,
     muscle_for_mesh,
 )
+
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import Knowledge
+    from tp_explorer.ui.window_base import ExplorerWindow
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -45,7 +50,7 @@ def _plain(label: QLabel) -> QLabel:
 
 
 def quiz_highlight(
-    knowledge: Any, muscle_id: str, kind: str, revealed: bool, sides: tuple[str, ...]
+    knowledge: Knowledge, muscle_id: str, kind: str, revealed: bool, sides: tuple[str, ...]
 ) -> Highlight:
     """What the model shows for a question: zones, the muscle, or both once answered."""
     muscle = knowledge.muscles[muscle_id]
@@ -70,14 +75,14 @@ class QuizPanel(QDockWidget):
     answered = Signal(object)
     finished = Signal(object)
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ExplorerWindow) -> None:
         super().__init__("Quiz", window)
         self.setObjectName("dock_quiz")
-        self.window = window
+        self.main_window = window
         self.quiz: Quiz | None = None
         self.last: Answer | None = None
         self.seed: int | None = None
-        self.shown = None  # the question on screen; ``last`` is its answer once given
+        self.shown: Question | None = None  # the question on screen; ``last``: its answer
 
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -151,7 +156,7 @@ class QuizPanel(QDockWidget):
         self.shortcuts.append(sc)
         self._show_idle()
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.quiz is not None:
             self.stop()
         super().closeEvent(event)
@@ -166,11 +171,11 @@ class QuizPanel(QDockWidget):
         self.rounds_box.setValue(rounds)
         self.seed_box.setValue(-1 if seed is None else seed)
         self.seed = seed
-        self.quiz = make_quiz(self.window.knowledge, rounds=rounds, seed=seed)
+        self.quiz = make_quiz(self.main_window.knowledge, rounds=rounds, seed=seed)
         self.review.hide()
         self.show()
         self.raise_()
-        state = self.window.state
+        state = self.main_window.state
         state.update(site=None, focus=None, area=None, mode="quiz")
         self._show_question()
         return self.quiz
@@ -179,21 +184,34 @@ class QuizPanel(QDockWidget):
     def awaiting_answer(self) -> bool:
         return self.shown is not None and self.last is None
 
+    def _running(self) -> Quiz:
+        """The quiz under way (the panel's answers and pages are shown only while one is)."""
+        if self.quiz is None:
+            raise RuntimeError("no quiz is running")
+        return self.quiz
+
+    def _current(self) -> Question:
+        """The question waiting for an answer."""
+        q = self._running().current
+        if q is None:
+            raise RuntimeError("the quiz is finished: no question is waiting")
+        return q
+
     def choose(self, index: int) -> Answer | None:
         """Pick choice ``index`` (0-3) of a name-the-muscle question."""
         if not self.isVisible() or not self.awaiting_answer:
             return None
-        q = self.quiz.current
+        q = self._current()
         if q.kind != NAME_THE_MUSCLE or index >= len(q.choices):
             return None
-        return self._record(self.quiz.answer_muscle(q.choices[index]))
+        return self._record(self._running().answer_muscle(q.choices[index]))
 
-    def answer_pick(self, pick: Any) -> Answer | None:
+    def answer_pick(self, pick: object) -> Answer | None:
         """A click on the model: a muscle for name-the-muscle, a skin area for find-the-zone."""
         if not self.awaiting_answer:
             return None
-        q = self.quiz.current
-        kb = self.window.knowledge
+        q = self._current()
+        kb = self.main_window.knowledge
         if q.kind == NAME_THE_MUSCLE:
             mesh = getattr(pick, "mesh_id", None)
             if getattr(pick, "kind", None) != "muscle" or mesh is None:
@@ -202,12 +220,12 @@ class QuizPanel(QDockWidget):
             muscle = muscle_for_mesh(kb, mesh, q.choices)
             if muscle is None:
                 return None
-            return self._record(self.quiz.answer_muscle(muscle))
+            return self._record(self._running().answer_muscle(muscle))
         area = getattr(pick, "area", None)
         if area is None:
             self.hint.setText("Click on the skin where you think the pain is felt.")
             return None
-        return self._record(self.quiz.answer_area(area))
+        return self._record(self._running().answer_area(area))
 
     def next_question(self) -> None:
         if self.quiz is None or self.awaiting_answer:
@@ -223,27 +241,32 @@ class QuizPanel(QDockWidget):
         self.last = None
         self.shown = None
         with contextlib.suppress(ValueError):
-            self.window.state.update(mode="explore")
+            self.main_window.state.update(mode="explore")
         self._refresh_scene_from_state()
         self._show_idle()
 
     # -- showing ---------------------------------------------------------------------------
     def _name(self, muscle_id: str) -> str:
-        m = self.window.knowledge.muscles.get(muscle_id)
+        m = self.main_window.knowledge.muscles.get(muscle_id)
         return m.name if m is not None else muscle_id
 
     def _sides(self) -> tuple[str, ...]:
-        side = self.window.state.side
+        side = self.main_window.state.side
         return ("left", "right") if side == "both" else (side,)
 
     def _paint(self, revealed: bool) -> None:
-        q = self.quiz.current if not revealed else self.last.question
-        h = quiz_highlight(self.window.knowledge, q.muscle, q.kind, revealed, self._sides())
-        self.window.scene.apply(h)
-        self.window.plotter.render()
+        if not revealed:
+            q = self._current()
+        elif self.last is not None:
+            q = self.last.question
+        else:
+            raise RuntimeError("no answer to reveal")
+        h = quiz_highlight(self.main_window.knowledge, q.muscle, q.kind, revealed, self._sides())
+        self.main_window.scene.apply(h)
+        self.main_window.plotter.render()
 
     def _refresh_scene_from_state(self) -> None:
-        refresh = getattr(self.window.controller, "refresh", None)
+        refresh = getattr(self.main_window.controller, "refresh", None)
         if callable(refresh):
             refresh()
 
@@ -260,10 +283,10 @@ class QuizPanel(QDockWidget):
         self.next_button.hide()
 
     def _show_question(self) -> None:
-        q = self.quiz.current
+        q = self._current()
         self.shown = q
         self.last = None
-        self.progress.setText(f"Question {q.number} of {self.quiz.rounds}")
+        self.progress.setText(f"Question {q.number} of {self._running().rounds}")
         self.question.setText(q.prompt)
         self.feedback.setText("")
         self.next_button.hide()
@@ -302,7 +325,7 @@ class QuizPanel(QDockWidget):
         self.feedback.setText(text)
         for b in self.choice_buttons:
             b.setEnabled(False)
-        self.next_button.setText("See results" if self.quiz.finished else "Next")
+        self.next_button.setText("See results" if self._running().finished else "Next")
         self.next_button.show()
         self._update_score()
         self._paint(revealed=True)
@@ -310,13 +333,13 @@ class QuizPanel(QDockWidget):
         return answer
 
     def _update_score(self) -> None:
-        qz = self.quiz
+        qz = self._running()
         self.score_label.setText(
             f"Score {qz.score}/{qz.index}   streak {qz.streak} (best {qz.best_streak})"
         )
 
     def _show_review(self) -> None:
-        qz = self.quiz
+        qz = self._running()
         self.shown = None
         self.progress.setText("Quiz finished")
         self.question.setText(f"You scored {qz.score} out of {qz.rounds}.")
@@ -346,7 +369,7 @@ class QuizPickRouter(QObject):
         super().__init__(panel)
         self.panel = panel
 
-    def __call__(self, pick: Any) -> bool:
+    def __call__(self, pick: object) -> bool:
         """True when the quiz took the click (the explorer should then ignore it)."""
         if self.panel.isVisible() and self.panel.awaiting_answer:
             self.panel.answer_pick(pick)

@@ -43,7 +43,7 @@ MAGIC = {
 }
 
 
-def _ignored(key: str, value: Any, why: str, default: Any) -> None:
+def _ignored(key: str, value: object, why: str, default: object) -> None:
     shown = repr(value)
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
     log.warning("settings: %s = %s ignored (%s); using %r", key, shown, why, default)
@@ -92,7 +92,7 @@ class Settings:
                 more,
             )
 
-    def _value(self, key: str) -> Any:
+    def _value(self, key: str) -> Any:  # whatever the file held: each reader checks it
         try:
             return self.q.value(key)
         except Exception as exc:  # a value Qt cannot turn into Python

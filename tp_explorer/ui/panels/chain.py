@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSignalBlocker, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tp_explorer import palette
+
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import ChainLink
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 GROUPS = (("local", "Local muscles"), ("regional", "Regional muscles (distal chain)"))
@@ -54,7 +57,7 @@ class ChainPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda: self._on_context(QPoint(-1, -1)))
 
-    def show_chain(self, links: tuple[Any, ...], focus: str | None) -> None:
+    def show_chain(self, links: tuple[ChainLink, ...], focus: str | None) -> None:
         with QSignalBlocker(self.list):
             self.list.clear()
             for role, heading in GROUPS:
@@ -76,7 +79,8 @@ class ChainPanel(QWidget):
                     if link.muscle.id == focus:
                         self.list.setCurrentItem(item)
             if focus is None:
-                self.list.setCurrentItem(None)  # type: ignore[arg-type]
+                # PySide6's stubs lack the null item Qt takes to clear the current row
+                self.list.setCurrentItem(None)  # type: ignore[call-overload]
 
     def muscle_names(self) -> list[str]:
         return [
@@ -96,6 +100,6 @@ class ChainPanel(QWidget):
         muscle = item.data(ID_ROLE) if item is not None else None
         self.contextRequested.emit(muscle or "", self.list.viewport().mapToGlobal(pos))
 
-    def _on_current(self, item: QListWidgetItem | None, _previous: Any) -> None:
+    def _on_current(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None and item.data(ID_ROLE):
             self.muscleRequested.emit(item.data(ID_ROLE))

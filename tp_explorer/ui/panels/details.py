@@ -6,9 +6,9 @@ buttons that ask the controller to open them, which only opens https addresses.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 from tp_explorer.ui.panels.chain import GROUPS, plain_tooltip
 from tp_explorer.ui.patient_text import RED_FLAG_HEADING, needled_note, red_flag_line
 
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import ChainLink, Muscle, RedFlag, Referral, Site, Study
+
 URGENCY_WORDS = {
     "emergency": "emergency care now",
     "same_day": "a doctor the same day",
@@ -34,7 +37,7 @@ def area_name(area: str) -> str:
     return area.replace("_", " ")
 
 
-def citation_text(study: Any) -> str:
+def citation_text(study: Study) -> str:
     c = getattr(study, "citation", None)
     if c is None:
         return str(getattr(study, "id", ""))
@@ -52,7 +55,7 @@ def citation_text(study: Any) -> str:
     return text
 
 
-def doi_url(study: Any) -> str | None:
+def doi_url(study: Study) -> str | None:
     c = getattr(study, "citation", None)
     doi = getattr(c, "doi", None)
     return f"https://doi.org/{doi}" if doi else None
@@ -121,7 +124,9 @@ class DetailsPanel(QScrollArea):
         layout.addWidget(box)
         return inner
 
-    def _button(self, layout: QVBoxLayout, text: str, signal: Any, value: str) -> QPushButton:
+    def _button(
+        self, layout: QVBoxLayout, text: str, signal: SignalInstance, value: str
+    ) -> QPushButton:
         button = QPushButton(text.replace("&", "&&"))  # a name's "&" is not a shortcut mark
         button.setAutoDefault(False)
         button.clicked.connect(lambda: signal.emit(value))
@@ -156,7 +161,7 @@ class DetailsPanel(QScrollArea):
             "This is an education tool, not a diagnosis.",
         )
 
-    def show_site(self, site: Any, links: tuple[Any, ...]) -> None:
+    def show_site(self, site: Site, links: tuple[ChainLink, ...]) -> None:
         layout = self._begin("site")
         self._label(layout, site.name, title=True)
         flags = getattr(site, "red_flags", ())
@@ -187,10 +192,11 @@ class DetailsPanel(QScrollArea):
                 self._label(inner, citation_text(s))
         self._label(layout, "Education tool, not a diagnosis.")
 
-    def _red_flags(self, layout: QVBoxLayout, site: Any, flags: tuple[Any, ...]) -> None:
+    def _red_flags(self, layout: QVBoxLayout, site: Site, flags: tuple[RedFlag, ...]) -> None:
         """The red flags, first and above the chain: sign and action, then urgency and source."""
         inner = self._section(layout, RED_FLAG_HEADING)
-        inner.parentWidget().setObjectName("redFlags")
+        if (box := inner.parentWidget()) is not None:
+            box.setObjectName("redFlags")
         names = {c.id: c.name for c in getattr(site, "conditions", ())}
         self._label(inner, "Screen for these before needling; if one applies, refer first.")
         for flag in flags:
@@ -203,9 +209,10 @@ class DetailsPanel(QScrollArea):
                 )
             self._label(inner, f"    ({detail}. Source: {flag.source})")
 
-    def _study_card(self, layout: QVBoxLayout, study: Any, note: str) -> None:
+    def _study_card(self, layout: QVBoxLayout, study: Study, note: str) -> None:
         inner = self._section(layout, "The study behind it")
-        inner.parentWidget().setObjectName("studyCard")
+        if (box := inner.parentWidget()) is not None:
+            box.setObjectName("studyCard")
         self._label(inner, citation_text(study))
         fields = (
             ("Design", "design"),
@@ -237,7 +244,7 @@ class DetailsPanel(QScrollArea):
             button.setObjectName("doiButton")
             button.setToolTip(plain_tooltip(url))
 
-    def show_muscle(self, muscle: Any) -> None:
+    def show_muscle(self, muscle: Muscle) -> None:
         layout = self._begin("muscle")
         self._label(layout, muscle.name, title=True)
         if muscle.synonyms:
@@ -292,7 +299,7 @@ class DetailsPanel(QScrollArea):
         self._layout.insertWidget(1, box)
 
     def show_area(
-        self, area: str, side: str, referrals: tuple[Any, ...], sites: tuple[Any, ...]
+        self, area: str, side: str, referrals: tuple[Referral, ...], sites: tuple[Site, ...]
     ) -> None:
         layout = self._begin("area")
         self._label(layout, f"{area_name(area).capitalize()} ({side})", title=True)

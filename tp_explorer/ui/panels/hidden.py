@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from tp_explorer.state import Structure
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -42,7 +45,7 @@ class HiddenPanel(QWidget):
         self.show_all.clicked.connect(self.showAllRequested.emit)
         self.show_hidden([], [])
 
-    def show_hidden(self, hidden: list[tuple[Any, str]], isolated: list[str]) -> None:
+    def show_hidden(self, hidden: list[tuple[Structure, str]], isolated: list[str]) -> None:
         with QSignalBlocker(self.list):
             self.list.clear()
             if isolated:

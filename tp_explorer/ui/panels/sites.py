@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from tp_explorer.ui.panels.chain import plain_tooltip
+
+if TYPE_CHECKING:
+    from tp_explorer.knowledge import SearchHit, Site
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,7 +97,7 @@ class SitesPanel(QWidget):
         self._hold = PaintAfterScene(self.tree)
 
     # ---- setters (never emit)
-    def set_sites(self, sites: dict[str, Any]) -> None:
+    def set_sites(self, sites: dict[str, Site]) -> None:
         with QSignalBlocker(self.tree):
             self.tree.clear()
             for site in sites.values():
@@ -113,7 +116,8 @@ class SitesPanel(QWidget):
     def show_site(self, site_id: str | None) -> None:
         with QSignalBlocker(self.tree):
             if site_id is None:
-                self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+                # PySide6's stubs lack the null item Qt takes to clear the current row
+                self.tree.setCurrentItem(None)  # type: ignore[call-overload]
                 self.tree.clearSelection()
                 return
             current = self.tree.currentItem()
@@ -121,10 +125,10 @@ class SitesPanel(QWidget):
                 return
             for i in range(self.tree.topLevelItemCount()):
                 item = self.tree.topLevelItem(i)
-                if item.data(0, ID_ROLE) == site_id:
+                if item is not None and item.data(0, ID_ROLE) == site_id:
                     self.tree.setCurrentItem(item)
 
-    def show_results(self, hits: tuple[Any, ...]) -> None:
+    def show_results(self, hits: tuple[SearchHit, ...]) -> None:
         with QSignalBlocker(self.results):
             self.results.clear()
             for hit in hits:
@@ -144,7 +148,9 @@ class SitesPanel(QWidget):
         return [self.results.item(i).text() for i in range(self.results.count())]
 
     # ---- user intent
-    def _on_tree_current(self, item: QTreeWidgetItem | None, _previous: Any) -> None:
+    def _on_tree_current(
+        self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         if item is not None:
             self.siteRequested.emit(item.data(0, ID_ROLE))
 
