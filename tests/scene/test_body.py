@@ -132,7 +132,7 @@ def test_pick_prefers_highlighted_muscle_then_skin(scene, knowledge, anatomy) ->
     skin = scene.skin_actors["right"]
     soleus = scene.muscle_actors[("soleus", "right")]
     heel_point = int(anatomy.areas["heel"]["right"][0])
-    local_id = int(np.nonzero(scene._skin_point_ids["right"] == heel_point)[0][0])
+    local_id = int(np.nonzero(scene.skin.point_ids["right"] == heel_point)[0][0])
     real = scene.picker
     try:
         scene.picker = FakePicker({skin: local_id, soleus: 0})

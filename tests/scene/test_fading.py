@@ -5,18 +5,14 @@ from __future__ import annotations
 import numpy as np
 from vtkmodules.vtkRenderingCore import vtkCamera
 
-from tp_explorer.scene.fading import Occluders
+from tp_explorer.scene.camera import projection_matrix
+from tp_explorer.scene.layout.occluders import Occluders
 
 
 def _ball(centre, radius=0.05, n=400, seed=0) -> np.ndarray:
     rng = np.random.default_rng(seed)
     v = rng.normal(size=(n, 3))
     return np.asarray(centre) + radius * v / np.linalg.norm(v, axis=1)[:, None]
-
-
-def _matrix(camera: vtkCamera, aspect: float) -> np.ndarray:
-    m = camera.GetCompositeProjectionTransformMatrix(aspect, -1, 1)
-    return np.array([[m.GetElement(r, c) for c in range(4)] for r in range(4)])
 
 
 def test_only_asked_structures_in_front_of_the_target_are_found() -> None:
@@ -34,11 +30,13 @@ def test_only_asked_structures_in_front_of_the_target_are_found() -> None:
         "in front, not asked": _ball((0.02, -0.5, 0.02), seed=4),
     }
     occluders = Occluders(structures)
-    matrix = _matrix(camera, size[0] / size[1])
+    matrix = projection_matrix(camera, size[0] / size[1])
     asked = ["in front", "behind", "beside", "unknown"]
     assert occluders.find(target, asked, matrix, size) == {"in front"}
     everything = occluders.find(target, structures, matrix, size)
     assert everything == {"in front", "in front, not asked"}
     # from the other side the one behind is in front
     camera.SetPosition(0.0, 2.0, 0.0)
-    assert occluders.find(target, asked, _matrix(camera, size[0] / size[1]), size) == {"behind"}
+    assert occluders.find(target, asked, projection_matrix(camera, size[0] / size[1]), size) == {
+        "behind"
+    }

@@ -7,17 +7,15 @@ import pytest
 import pyvista as pv
 
 from tp_explorer.scene import BodyScene
-from tp_explorer.scene.body_geometry import depth_layers
+from tp_explorer.scene.camera import projection_matrix
 from tp_explorer.scene.framing import best_view, fit_points, interpolate, project
+from tp_explorer.scene.layout.body_geometry import depth_layers
 from tp_explorer.state import DEFAULT_LAYERS, Selection, make_highlight
 
 
 def camera_matrix(plotter) -> np.ndarray:
     renderer = plotter.renderer
-    m = renderer.GetActiveCamera().GetCompositeProjectionTransformMatrix(
-        renderer.GetTiledAspectRatio(), -1, 1
-    )
-    return np.array([[m.GetElement(r, c) for c in range(4)] for r in range(4)])
+    return projection_matrix(renderer.GetActiveCamera(), renderer.GetTiledAspectRatio())
 
 
 @pytest.mark.parametrize("direction", [(0, -1, 0), (0, 1, 0), (1, 0, 0), (0.6, -0.8, 0)])

@@ -110,9 +110,9 @@ def test_each_label_is_drawn_from_its_own_picture(scene, knowledge) -> None:
     sheet = pool.text_actor.GetTexture().GetInput()
     width, height, _ = sheet.GetDimensions()
     pixels = vtk_to_numpy(sheet.GetPointData().GetScalars()).reshape(height, width, 4)
-    uv = vtk_to_numpy(pool._quads.GetPointData().GetTCoords()).reshape(-1, 4, 2)
+    uv = vtk_to_numpy(pool.actors.quads.GetPointData().GetTCoords()).reshape(-1, 4, 2)
     for placement, quad, corners in zip(placed, quads, uv, strict=True):
-        picture = pool._picture(placement.drawn, placement.style)
+        picture = pool.pictures.picture(placement.drawn, placement.style)
         assert (quad[2] - quad[0], quad[3] - quad[1]) == (picture.shape[1], picture.shape[0])
         x0, y0 = round(corners[0][0] * width), round(corners[0][1] * height)
         cut = pixels[y0 : y0 + picture.shape[0], x0 : x0 + picture.shape[1]]
@@ -137,8 +137,6 @@ def test_narrow_canvas_wraps_long_names_to_stand_beside_the_body(anatomy, knowle
     """Presentation mode's canvas (half the window, 28 pt): a name too long for the room beside
     the body is wrapped at spaces, and every label stands clear of the highlighted muscles'
     left-right extent instead of above or below them."""
-    from tp_explorer.scene.framing import project
-
     plotter = pv.Plotter(off_screen=True, window_size=[700, 760])
     try:
         body = BodyScene(plotter, anatomy)
@@ -152,7 +150,7 @@ def test_narrow_canvas_wraps_long_names_to_stand_beside_the_body(anatomy, knowle
         for p in placed:
             assert p.drawn.split() == p.text.split()
         pool = body.labels
-        xy, _depth, front = project(pool._avoid, pool._matrix(), tuple(pool.renderer.GetSize()))
+        xy, _depth, front = pool.projection().project(pool.avoid)
         left, right = xy[front, 0].min(), xy[front, 0].max()
         for p in placed:
             assert p.box[2] <= left or p.box[0] >= right, (p.text, p.box, left, right)
@@ -185,25 +183,3 @@ def test_label_texture_keeps_known_names_but_stays_bounded() -> None:
         assert sorted(pool.shown()) == sorted(f"Name 59 {i}" for i in range(4))
     finally:
         plotter.close()
-
-
-def test_free_row_runs_find_the_start_a_row_scan_finds() -> None:
-    """The layout keeps each column's free rows as runs; the nearest start that fits, and the
-    rows a label then takes, are those a scan over every row gives."""
-    from tp_explorer.scene.labels import _free_runs, _nearest_start, _take
-
-    rng = np.random.default_rng(7)
-    for _ in range(300):
-        blocked = rng.random(rng.integers(1, 120)) < rng.uniform(0.05, 0.7)
-        runs = _free_runs(blocked)
-        assert [r for first, end in runs for r in range(first, end)] == list(
-            np.flatnonzero(~blocked)
-        )
-        rows, target = int(rng.integers(1, 12)), float(rng.uniform(-10, 130))
-        starts = [s for s in range(len(blocked) - rows + 1) if not blocked[s : s + rows].any()]
-        expected = min(starts, key=lambda s: (abs(s - target), s)) if starts else None
-        assert _nearest_start(runs, rows, target) == expected
-        lo, hi = sorted(int(v) for v in rng.integers(0, len(blocked) + 5, 2))
-        blocked[lo:hi] = True
-        _take(runs, lo, hi)
-        assert runs == _free_runs(blocked)

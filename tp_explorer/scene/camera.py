@@ -1,79 +1,164 @@
-"""Camera presets as plain data, and the arithmetic that aims a camera at a set of bounds.
-
-Directions point from the body towards the camera, in the anatomy frame: +z up, -y anterior,
-the subject's right = -x.
+"""The camera rig: where the plotter's camera stands (pose and clipping), how it projects, and
+the poses that frame a selection or the whole body. The presets themselves are plain data in
+``layout.views`` (re-exported here, where the rest of the program has always found them).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
-UP = (0.0, 0.0, 1.0)
+from tp_explorer.scene.layout.arrays import FloatArray, vec3
+from tp_explorer.scene.layout.body_geometry import BodyGeometry, even_sample
+from tp_explorer.scene.layout.framing import (
+    START_FILL,
+    CameraPose,
+    FramedParts,
+    fit_points,
+    label_fill_width,
+    role_weight,
+)
+from tp_explorer.scene.layout.projection import Projection
+from tp_explorer.scene.layout.views import (
+    UP,
+    VIEW_CHOICES,
+    VIEWS,
+    ViewPreset,
+    camera_position,
+    view_direction,
+)
+from tp_explorer.state import Highlight
+
+__all__ = [
+    "UP",
+    "VIEWS",
+    "VIEW_CHOICES",
+    "CameraRig",
+    "ViewPreset",
+    "camera_position",
+    "framed_keys",
+    "projection_matrix",
+    "view_direction",
+]
+
+MuscleKey = tuple[str, str]
+Drawn = Callable[[MuscleKey], bool]  # whether the scene draws a muscle now
 
 
-@dataclass(frozen=True)
-class ViewPreset:
-    """A named view: where the camera looks from, and its label in menus."""
-
-    name: str
-    label: str
-    direction: tuple[float, float, float]
+def projection_matrix(camera: Any, aspect: float) -> FloatArray:
+    """A VTK camera's composite projection (4 x 4) for a viewport of this aspect ratio."""
+    matrix = camera.GetCompositeProjectionTransformMatrix(aspect, -1, 1)
+    return np.array([[matrix.GetElement(r, c) for c in range(4)] for r in range(4)])
 
 
-VIEWS: dict[str, ViewPreset] = {
-    p.name: p
-    for p in (
-        ViewPreset("anterior", "Anterior", (0.0, -1.0, 0.0)),
-        ViewPreset("posterior", "Posterior", (0.0, 1.0, 0.0)),
-        ViewPreset("left", "Left lateral", (1.0, 0.0, 0.0)),
-        ViewPreset("right", "Right lateral", (-1.0, 0.0, 0.0)),
-        ViewPreset("medial", "Medial", (1.0, 0.0, 0.0)),
-    )
-}
-VIEW_CHOICES: tuple[str, ...] = ("anterior", "posterior", "lateral", "medial", "left", "right")
+def framed_keys(highlight: Highlight, drawn: Drawn) -> list[MuscleKey]:
+    """The muscles a framing shows: the focused one, else every highlighted one drawn."""
+    keys = highlight.muscles_with_role("focus") or set(highlight.muscles)
+    return sorted(k for k in keys if drawn(k))
 
 
-def view_direction(view: str, side: str) -> tuple[float, float, float]:
-    """Direction for a view name; 'lateral' and 'medial' depend on the side shown.
+class CameraRig:
+    """The plotter's one camera. ``bound`` is every point the body may draw (the skin, the
+    bones): the clipping planes hug its bounding sphere."""
 
-    Medial of the right leg looks from the subject's left (+x), and the other way round; with
-    both sides shown, lateral and medial show the right leg.
-    """
-    leg = "left" if side == "left" else "right"
-    if view == "lateral":
-        return VIEWS[leg].direction
-    if view == "medial":
-        return (-1.0, 0.0, 0.0) if leg == "left" else (1.0, 0.0, 0.0)
-    if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEW_CHOICES)}")
-    return VIEWS[view].direction
+    def __init__(self, plotter: Any, geometry: BodyGeometry, bones: Mapping[str, FloatArray]):
+        self.plotter = plotter
+        self.geometry = geometry
+        self.bones = bones
+        every = np.vstack([geometry.skin_points, *bones.values()])
+        self._centre = (every.min(axis=0) + every.max(axis=0)) / 2
+        self._radius = float(np.linalg.norm(every - self._centre, axis=1).max()) * 1.05
 
+    # ------------------------------------------------------------------ the camera itself
+    def aspect(self) -> float:
+        width, height = self.plotter.window_size
+        if width < 2 or height < 2:  # not shown yet
+            return 0.75
+        return float(width / height)
 
-def camera_position(
-    bounds: tuple[float, float, float, float, float, float],
-    direction: tuple[float, float, float],
-    view_angle_deg: float = 30.0,
-    aspect: float = 1.0,
-    margin: float = 1.08,
-) -> tuple[tuple[float, float, float], tuple[float, float, float], tuple[float, float, float]]:
-    """(position, focal point, view up) that fits the bounds in a perspective view."""
-    lo = np.array(bounds[0::2], dtype=float)
-    hi = np.array(bounds[1::2], dtype=float)
-    centre = (lo + hi) / 2
-    d = np.asarray(direction, dtype=float)
-    d /= np.linalg.norm(d)
-    up = np.array(UP)
-    right = np.cross(d, up)
-    if np.linalg.norm(right) < 1e-6:
-        right = np.array([1.0, 0.0, 0.0])
-    right /= np.linalg.norm(right)
-    half = (hi - lo) / 2
-    half_h = float(np.abs(up) @ half)
-    half_w = float(np.abs(right) @ half)
-    depth = float(np.abs(d) @ half)
-    tan = np.tan(np.radians(view_angle_deg) / 2)
-    dist = max(half_h / tan, half_w / (tan * max(aspect, 1e-3))) * margin + depth
-    position = centre + d * dist
-    return tuple(position), tuple(centre), UP  # type: ignore[return-value]
+    def size(self) -> tuple[int, int]:
+        width, height = self.plotter.window_size
+        return max(int(width), 2), max(int(height), 2)
+
+    @property
+    def pose(self) -> CameraPose:
+        position, focal, up = self.plotter.camera_position
+        return CameraPose(vec3(position), vec3(focal), vec3(up))
+
+    def set_pose(self, pose: CameraPose) -> None:
+        camera = self.plotter.renderer.GetActiveCamera()
+        camera.SetPosition(*pose.position)
+        camera.SetFocalPoint(*pose.focal)
+        camera.SetViewUp(*pose.up)
+        self._clip(camera)
+
+    def _clip(self, camera: Any) -> None:
+        """Near and far planes around the body's bounding sphere (VTK's own reset walks every
+        actor's bounds: ~2 ms a call)."""
+        distance = float(np.linalg.norm(self._centre - np.asarray(camera.GetPosition())))
+        near = max(distance - self._radius, distance * 0.01)
+        camera.SetClippingRange(near, distance + self._radius)
+
+    def projection(self) -> Projection:
+        """The camera as the layout core sees it, on the plotter's whole window."""
+        camera = self.plotter.renderer.GetActiveCamera()
+        matrix = projection_matrix(camera, self.aspect())
+        return Projection(matrix, self.size(), vec3(camera.GetPosition()))
+
+    def project(self, point: Iterable[float]) -> tuple[float, float]:
+        """World point -> display pixel (origin bottom left), as VTK pickers want it."""
+        renderer = self.plotter.renderer
+        x, y, z = (float(v) for v in point)
+        renderer.SetWorldPoint(x, y, z, 1.0)
+        renderer.WorldToDisplay()
+        dx, dy, _ = renderer.GetDisplayPoint()
+        return float(dx), float(dy)
+
+    # ------------------------------------------------------------------ framing
+    def framed_parts(
+        self, highlight: Highlight, layers: frozenset[str], drawn: Drawn
+    ) -> FramedParts:
+        """The framed muscles (with their roles' weights) and, without a focus, the skin patch
+        of each painted zone on a visible side."""
+        muscles = self.geometry.muscles
+        framed = tuple(
+            (muscles[k], role_weight(highlight.muscles.get(k)))
+            for k in framed_keys(highlight, drawn)
+        )
+        if highlight.focus or "zones" not in layers:
+            return FramedParts(framed)
+        sides = highlight.sides
+        shapes = (self.geometry.zone(area, side) for area, side in highlight.zones if side in sides)
+        return FramedParts(framed, tuple(shape for shape in shapes if shape is not None))
+
+    def whole_body_pose(self, view: str, side: str) -> CameraPose:
+        """The whole visible body from a view, filling the canvas's height with a margin."""
+        sides = ("left", "right") if side == "both" else (side,)
+        skin = self.geometry.skin_points
+        on_side = skin if side == "both" else skin[(skin[:, 0] > 0) == (side == "left")]
+        parts = [even_sample(on_side, 4000)]
+        parts += [p for g, p in self.bones.items() if g == "midline" or g in sides]
+        parts += [g.sample for (_m, s), g in self.geometry.muscles.items() if s in sides]
+        return fit_points(
+            np.vstack(parts),
+            view_direction(view, side),
+            self.plotter.camera.view_angle,
+            self.aspect(),
+            fill=START_FILL,
+        )
+
+    def selection_pose(
+        self, parts: FramedParts, view: str, side: str, reserve_px: float
+    ) -> CameraPose:
+        """The pose that frames these parts from ``view``, leaving ``reserve_px`` at each side
+        for a column of labels."""
+        width, _height = self.size()
+        return fit_points(
+            parts.corners(),
+            view_direction(view, side),
+            self.plotter.camera.view_angle,
+            self.aspect(),
+            fill_width=label_fill_width(width, reserve_px),
+        )

@@ -73,7 +73,7 @@ class CompareLayer:
     @staticmethod
     def _extract(shell: pv.PolyData, cells: Iterable[int]) -> pv.PolyData:
         ids = np.asarray(list(cells), dtype=np.int64)
-        part = shell.extract_cells(ids).extract_surface(algorithm=None)
+        part: pv.PolyData = shell.extract_cells(ids).extract_surface(algorithm=None)
         tcoords = part.point_data.get("Texture Coordinates")
         if tcoords is not None:
             part.active_texture_coordinates = np.asarray(tcoords)

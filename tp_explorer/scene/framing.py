@@ -1,166 +1,31 @@
-"""Framing: which way to look at a set of structures, and how far away, so they fill the view.
-
-Plain arithmetic on points and directions; the scene gathers the points, the window animates
-between two poses. Directions point from the body towards the camera (as in ``camera.py``).
-"""
+"""Framing's import path for the rest of the program (the window's camera motion reads
+``CameraPose`` and ``interpolate`` here): the arithmetic lives in ``layout.framing`` and the
+projection in ``layout.projection``."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from tp_explorer.scene.layout.framing import (
+    FILL,
+    START_FILL,
+    CameraPose,
+    FramedParts,
+    best_view,
+    box_corners,
+    candidate_views,
+    fit_points,
+    interpolate,
+)
+from tp_explorer.scene.layout.projection import project
 
-import numpy as np
-
-from tp_explorer.scene.camera import UP, view_direction
-
-FILL = 0.9  # the framed points span at most this fraction of the canvas height
-START_FILL = 0.92  # the whole body at start: >= 80 % of the height once perspective is counted
-
-
-@dataclass(frozen=True)
-class CameraPose:
-    """Where a camera stands, what it looks at, which way is up."""
-
-    position: tuple[float, float, float]
-    focal: tuple[float, float, float]
-    up: tuple[float, float, float] = UP
-
-    def as_list(self) -> list[tuple[float, float, float]]:
-        return [self.position, self.focal, self.up]
-
-
-def _basis(direction: Sequence[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(towards camera, screen right, screen up) for a view direction, +z kept up."""
-    # (plain arithmetic: np.cross and np.linalg.norm on 3-vectors cost ~130 us a selection)
-    dx, dy, dz = (float(v) for v in direction)
-    length = math.sqrt(dx * dx + dy * dy + dz * dz)
-    dx, dy, dz = dx / length, dy / length, dz / length
-    # right = -d x UP with UP = +z, so (-dy, dx, 0)
-    rx, ry = -dy, dx
-    flat = math.hypot(rx, ry)
-    rx, ry = (rx / flat, ry / flat) if flat >= 1e-6 else (1.0, 0.0)
-    # up = right x -d
-    up = (-ry * dz, rx * dz, -rx * dy + ry * dx)
-    return np.array((dx, dy, dz)), np.array((rx, ry, 0.0)), np.array(up)
-
-
-def fit_points(
-    points: np.ndarray,
-    direction: Sequence[float],
-    view_angle_deg: float,
-    aspect: float,
-    fill: float = FILL,
-    fill_width: float | None = None,
-) -> CameraPose:
-    """The pose looking along ``-direction`` at which every point projects inside the central
-    ``fill`` of the view's height (``fill_width`` of its width; default the same), centred.
-
-    Exact for a perspective camera: for a given centre the distance is the smallest that keeps
-    each point inside; the centre is moved twice to balance the picture.
-    """
-    points = np.asarray(points, dtype=float).reshape(-1, 3)
-    d, right, up = _basis(direction)
-    tan_v = np.tan(np.radians(view_angle_deg) / 2) * fill
-    tan_h = np.tan(np.radians(view_angle_deg) / 2) * max(aspect, 1e-3)
-    tan_h *= fill if fill_width is None else fill_width
-    centre = (points.min(axis=0) + points.max(axis=0)) / 2
-    basis = np.stack([right, up, d], axis=1)  # one product gives each point's x, y, z
-    distance = 1.0
-    for _ in range(3):
-        x, y, z = ((points - centre) @ basis).T
-        distance = float(np.max(z + np.maximum(np.abs(x) / tan_h, np.abs(y) / tan_v)))
-        depth = distance - z
-        u, v = x / depth, y / depth
-        du, dv = (u.max() + u.min()) / 2, (v.max() + v.min()) / 2
-        if abs(du) < 1e-4 and abs(dv) < 1e-4:
-            break
-        centre = centre + right * du * distance + up * dv * distance
-    x, y, z = ((points - centre) @ basis).T
-    distance = float(np.max(z + np.maximum(np.abs(x) / tan_h, np.abs(y) / tan_v)))
-    position = centre + d * distance
-    return CameraPose(tuple(position), tuple(centre), tuple(up))  # type: ignore[arg-type]
-
-
-def box_corners(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """The 8 corners of an axis-aligned box."""
-    return np.array(
-        [[x, y, z] for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
-    )
-
-
-def candidate_views(side: str) -> tuple[str, ...]:
-    """Views a selection may turn to: with both legs shown a lateral view hides one leg."""
-    if side == "both":
-        return ("anterior", "posterior")
-    return ("anterior", "posterior", "lateral", "medial")
-
-
-def best_view(
-    facings: Iterable[tuple[np.ndarray, float]], side: str, prefer: str = "anterior"
-) -> str:
-    """The candidate view that shows most: sum of weight x how squarely each part faces it.
-
-    ``facings`` are (unit direction a part is best seen from, weight) pairs: muscles facing
-    the nearest skin, weighted by their surface; zones by their outward normal and area. Ties
-    keep ``prefer`` (the current view), so the camera does not swing for nothing.
-    """
-    items = list(facings)
-    if not items:
-        return prefer
-    directions = np.array([f for f, _w in items], dtype=float).reshape(-1, 3)
-    weights = np.array([w for _f, w in items], dtype=float)
-    views = candidate_views(side)
-    scores = {}
-    for view in views:
-        direction = np.asarray(view_direction(view, side), dtype=float)
-        scores[view] = float(weights @ np.maximum(directions @ direction, 0.0))
-    best = max(views, key=lambda v: scores[v])
-    if prefer in scores and scores[prefer] >= scores[best] * 0.98:
-        return prefer
-    return best
-
-
-def interpolate(a: CameraPose, b: CameraPose, t: float) -> CameraPose:
-    """A pose between two: the focal point moves straight, the viewing direction turns on the
-    sphere and the distance changes smoothly, so the body turns rather than sweeps past."""
-    t = min(max(t, 0.0), 1.0)
-    s = t * t * (3 - 2 * t)  # ease in and out
-    fa, fb = np.asarray(a.focal), np.asarray(b.focal)
-    va, vb = np.asarray(a.position) - fa, np.asarray(b.position) - fb
-    la, lb = np.linalg.norm(va), np.linalg.norm(vb)
-    ua, ub = va / la, vb / lb
-    angle = float(np.arccos(np.clip(ua @ ub, -1.0, 1.0)))
-    if angle < 1e-4:
-        u = ua
-    elif angle > np.pi - 1e-3:  # opposite views: turn about the vertical axis
-        axis = np.array(UP)
-        u = ua * np.cos(np.pi * s) + np.cross(axis, ua) * np.sin(np.pi * s)
-    else:
-        u = (np.sin((1 - s) * angle) * ua + np.sin(s * angle) * ub) / np.sin(angle)
-    focal = fa + (fb - fa) * s
-    distance = la + (lb - la) * s
-    up = np.asarray(a.up) * (1 - s) + np.asarray(b.up) * s
-    return CameraPose(tuple(focal + u * distance), tuple(focal), tuple(up / np.linalg.norm(up)))  # type: ignore[arg-type]
-
-
-def project(
-    points: np.ndarray, matrix: np.ndarray, size: tuple[int, int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """World points -> (display xy from the viewport's corner, distance along the view axis,
-    in front of the camera). ``matrix`` is the camera's composite projection (4 x 4)."""
-    # Only the x, y and w rows of the matrix, computed as three contiguous rows (3, n): numpy
-    # walks a row of an (n, 3) array with a stride, 3-30x slower per pass, and each selection
-    # projects ~20,000 atlas points (labels, framing). xy comes back as an (n, 2) view.
-    rows = matrix[[0, 1, 3]]
-    homogeneous = rows[:, :3] @ points.T
-    homogeneous += rows[:, 3:]
-    w = homogeneous[2]
-    in_front = w > 1e-9
-    scale = np.where(in_front, w, 1.0)
-    np.divide(0.5, scale, out=scale)
-    xy = homogeneous[:2]
-    xy *= scale
-    xy += 0.5
-    xy *= np.array([[size[0]], [size[1]]], dtype=float)
-    return xy.T, w, in_front
+__all__ = [
+    "FILL",
+    "START_FILL",
+    "CameraPose",
+    "FramedParts",
+    "best_view",
+    "box_corners",
+    "candidate_views",
+    "fit_points",
+    "interpolate",
+    "project",
+]

@@ -36,7 +36,8 @@ def cut_normal(direction: np.ndarray) -> np.ndarray:
     n = np.cross(d, np.array([0.0, 0.0, 1.0]))
     if np.linalg.norm(n) < 0.2:  # a near-vertical needle: cut front to back instead
         n = np.cross(d, np.array([0.0, 1.0, 0.0]))
-    return n / np.linalg.norm(n)
+    unit: np.ndarray = n / np.linalg.norm(n)
+    return unit
 
 
 class NeedleLayer:

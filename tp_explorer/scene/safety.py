@@ -16,7 +16,8 @@ import numpy as np
 import pyvista as pv
 
 from tp_explorer import palette
-from tp_explorer.scene.labels import LabelPool, style_as_label
+from tp_explorer.scene.visuals.label_pictures import style_as_label
+from tp_explorer.scene.visuals.labels import LabelPool
 from tp_explorer.state.safety import NearStructure, structure_kind, structure_label
 
 THIN_WIDTH = 2.0

@@ -43,7 +43,7 @@ def cell_codes(
 
 def outward_offset(skin: pv.PolyData, distance: float = OFFSET_M) -> pv.PolyData:
     """A copy of the skin moved ``distance`` along its outward point normals."""
-    shell = skin.compute_normals(
+    shell: pv.PolyData = skin.compute_normals(
         point_normals=True, cell_normals=False, auto_orient_normals=True, split_vertices=False
     )
     shell.points = shell.points + shell.point_data["Normals"] * distance
@@ -53,12 +53,14 @@ def outward_offset(skin: pv.PolyData, distance: float = OFFSET_M) -> pv.PolyData
 def stripe_coordinates(points: np.ndarray, period: float = STRIPE_PERIOD_M) -> np.ndarray:
     """Texture coordinates that run diagonally across the body from every standard view."""
     u = points.sum(axis=1) / period
-    return np.column_stack([u, np.full(len(points), 0.5)])
+    coordinates: np.ndarray = np.column_stack([u, np.full(len(points), 0.5)])
+    return coordinates
 
 
 def stripe_bands(centres: np.ndarray, period: float = BAND_PERIOD_M) -> np.ndarray:
     """True for cells in the dark band: diagonal across the body from every standard view."""
-    return np.floor(centres.sum(axis=1) / (period / 2)).astype(np.int64) % 2 == 0
+    dark: np.ndarray = np.floor(centres.sum(axis=1) / (period / 2)).astype(np.int64) % 2 == 0
+    return dark
 
 
 def rgba(hex_colour: str, alpha: float) -> np.ndarray:
@@ -82,7 +84,8 @@ def _words(colours: np.ndarray) -> np.ndarray:
 
 
 def _word(rgba_row: np.ndarray) -> np.uint32:
-    return np.ascontiguousarray(rgba_row, dtype=np.uint8).view(np.uint32)[0]
+    word: np.uint32 = np.ascontiguousarray(rgba_row, dtype=np.uint8).view(np.uint32)[0]
+    return word
 
 
 class SkinPaint:
@@ -164,11 +167,11 @@ class SkinPaint:
         self.painted = {k: kind for k, kind in zones.items() if k[1] in sides and k in self.cells}
         paints = (ESSENTIAL_RGBA, SPILLOVER_RGBA, SPILLOVER_LIGHT_RGBA)
         gathered = self._gather(self.painted)
-        for half, cells in gathered.items():
+        for half, lists in gathered.items():
             words = _words(self.colours[half])
             for which, paint in enumerate(paints):
-                if len(cells[which]):
-                    words[cells[which]] = _word(paint)
-        self._painted_cells = {half: np.concatenate(cells) for half, cells in gathered.items()}
+                if len(lists[which]):
+                    words[lists[which]] = _word(paint)
+        self._painted_cells = {half: np.concatenate(lists) for half, lists in gathered.items()}
         shown = set(gathered)
         return shown

@@ -9,14 +9,25 @@ serve the depth measurements.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
+import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkPolyDataMapper, vtkProperty
 
 from tp_explorer import palette
+from tp_explorer.state import Highlight
 
 COLOURS = {"muscle": palette.CONTEXT, "artery": palette.ARTERY, "vein": palette.VEIN}
 DRAWN_KINDS = tuple(COLOURS)
+
+
+@dataclass(frozen=True)
+class ContextLook:
+    """How a context structure is drawn: ghosted with the other muscles or not, and drawn."""
+
+    ghost: bool
+    visible: bool
 
 
 def side_of(structure_id: str) -> str:
@@ -26,17 +37,15 @@ def side_of(structure_id: str) -> str:
     return "mid"
 
 
-class ContextLayer:
+class ContextVisuals:
     """One actor per context structure of the anatomy (none for the built-in body)."""
 
     def __init__(self, renderer: Any, anatomy: Any) -> None:
-        import pyvista as pv
-
-        self.actors: dict[str, Any] = {}
+        self.actors: dict[str, pv.Actor] = {}
         self.kinds: dict[str, str] = {}
         # One shared property per look: pointing an actor at another property is cheap, while
         # changing an actor's own property makes VTK rebuild its shader at the next render.
-        self._looks: dict[tuple[str, bool], Any] = {}
+        self._looks: dict[tuple[str, bool], vtkProperty] = {}
         kinds = getattr(anatomy, "context_kind", {}) or {}
         for cid, mesh in (getattr(anatomy, "context", {}) or {}).items():
             kind = kinds.get(cid, "muscle")
@@ -61,11 +70,9 @@ class ContextLayer:
             )
             self.actors[cid] = actor
             self.kinds[cid] = kind
-        self._state: dict[str, tuple[bool, bool]] = {}
+        self._shown: dict[str, ContextLook] = {}
 
-    def _look(self, kind: str, ghost: bool) -> Any:
-        from vtkmodules.vtkRenderingCore import vtkProperty
-
+    def _look(self, kind: str, ghost: bool) -> vtkProperty:
         key = (kind, ghost)
         if key not in self._looks:
             prop = vtkProperty()
@@ -77,20 +84,21 @@ class ContextLayer:
             self._looks[key] = prop
         return self._looks[key]
 
-    def apply(self, highlight: Any, layers: frozenset[str]) -> None:
+    def apply(self, highlight: Highlight, layers: frozenset[str]) -> None:
         """Visibility and opacity from the layers, the side filter, ghosting and the peel."""
         sides = set(highlight.sides)
-        ghost = bool(getattr(highlight, "ghost_others", False))
-        peel = int(getattr(highlight, "peel", 0) or 0)
-        isolated = bool(getattr(highlight, "isolated", ()))
+        ghost = bool(highlight.ghost_others)
+        peel = int(highlight.peel or 0)
+        isolated = bool(highlight.isolated)
         for cid, actor in self.actors.items():
             kind = self.kinds[cid]
             side = side_of(cid)
             visible = "muscles" in layers and (side == "mid" or side in sides) and not isolated
             if kind == "muscle" and peel > 0:
                 visible = False
-            if self._state.get(cid) == (ghost, visible):
+            look = ContextLook(ghost, visible)
+            if self._shown.get(cid) == look:
                 continue
-            self._state[cid] = (ghost, visible)
+            self._shown[cid] = look
             actor.SetVisibility(visible)
             actor.SetProperty(self._look(kind, ghost))

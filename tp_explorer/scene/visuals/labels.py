@@ -1,0 +1,235 @@
+"""Muscle name labels as in an atlas: beside the body, a leader line to each muscle's surface.
+
+The pool keeps what to label (set on each selection), lays the labels out in numpy before each
+render that moved the camera (``layout.labels``: so they follow the camera) and draws them as
+one textured actor and one line actor (``label_actors``). Each text is rasterised once per
+font size and the texts of a selection share one texture (``label_pictures``), so a render
+only moves quads. The pool's size (how many labels at most) is fixed when the scene is built.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from tp_explorer.scene.camera import projection_matrix
+from tp_explorer.scene.layout.arrays import Box, FloatArray, vec3
+from tp_explorer.scene.layout.body_geometry import MuscleGeometry
+from tp_explorer.scene.layout.labels import (
+    Label,
+    LabelTargets,
+    Placement,
+    joined,
+    muscle_targets,
+    place_labels,
+    point_targets,
+)
+from tp_explorer.scene.layout.projection import Projection
+from tp_explorer.scene.visuals.label_actors import LabelActors
+from tp_explorer.scene.visuals.label_pictures import LabelPictures
+from tp_explorer.state import Highlight
+
+log = logging.getLogger(__name__)
+
+ReservedBox = Callable[[int, int], Box | None]  # canvas (width, height) -> a box, or None
+
+
+class LabelPool:
+    """At most ``size`` labels and their leader lines on ``renderer``; ``show`` fills them."""
+
+    def __init__(self, renderer: Any, size: int, font_size: int = 14) -> None:
+        self.renderer = renderer
+        self._capacity = size
+        self._muscles = LabelTargets()
+        # labels another layer adds (the needle-safety layer's nerves): placed first, in the
+        # same columns, and shown whether or not the structure faces the camera
+        self._extra = LabelTargets()
+        self._avoid: FloatArray = np.zeros((0, 3))
+        self._reserved: list[ReservedBox] = []  # see reserve()
+        self._visible = False
+        self._placements: list[Placement] = []
+        self.last_layout_ms = 0.0
+        self._inputs = 0  # counts show() calls: new inputs need a new layout
+        self._laid_out: tuple[object, ...] | None = None
+        self.pictures = LabelPictures(renderer, font_size)
+        self.actors = LabelActors(renderer, self.pictures)
+        self.set_font_size(font_size)
+        self._observer = renderer.AddObserver("StartEvent", self._on_render)
+
+    @property
+    def font_size(self) -> int:
+        return self.pictures.font_size
+
+    @property
+    def size(self) -> int:
+        return self._capacity
+
+    @property
+    def text_actor(self) -> Any:
+        return self.actors.text_actor
+
+    @property
+    def line_actor(self) -> Any:
+        return self.actors.line_actor
+
+    @property
+    def avoid(self) -> FloatArray:
+        """The world points no label may cover (the highlighted muscles drawn)."""
+        return self._avoid
+
+    def set_font_size(self, points: int) -> None:
+        """Text size in points (presentation mode enlarges it); takes effect on the next render."""
+        self._laid_out = None
+        self.pictures.set_font_size(points)
+
+    def show(
+        self,
+        surfaces: Sequence[npt.ArrayLike] | FloatArray,
+        texts: Sequence[str],
+        priorities: Sequence[float],
+        visible: bool = True,
+        avoid: FloatArray | None = None,
+        normals: Sequence[FloatArray] | None = None,
+    ) -> None:
+        """Labels for these muscles; the highest priority is placed first.
+
+        ``surfaces``: per label, points on its muscle's surface (an (n, 3) array of single
+        anchors also works), with their outward ``normals`` where known (a point whose normal
+        faces away from the camera is on the muscle's far side). ``avoid``: world points that
+        no label may cover (the highlighted muscles). More labels than the pool holds: the
+        lowest priorities are left out.
+        """
+        if len(texts) > self.size:
+            log.warning(
+                "%d labels, room for %d: the lowest priorities are left out", len(texts), self.size
+            )
+        self._muscles = muscle_targets(
+            [np.asarray(s, dtype=float) for s in surfaces], texts, priorities, normals, self.size
+        )
+        self._avoid = np.zeros((0, 3)) if avoid is None else np.asarray(avoid, float).reshape(-1, 3)
+        self._visible = visible and bool(self._muscles.labels)
+        self._inputs += 1
+        if not self._visible:
+            self._hide_all()
+
+    def show_extra(self, points: npt.ArrayLike, texts: Sequence[str]) -> None:
+        """Labels of the needle-safety layer: one world point each (on a nerve or vessel),
+        placed before the muscles' labels, in the same columns and with leader lines, so no
+        two labels ever overlap. Empty lists remove them."""
+        self._extra = point_targets(points, texts, "safety")
+        self._inputs += 1
+        if not self._extra.labels and not self._visible:
+            self._hide_all()
+
+    def reserve(self, box: ReservedBox) -> None:
+        """Keep labels clear of something another layer draws on the canvas (the
+        needle-safety note): ``box(width, height)`` gives its rectangle on a canvas of that
+        size (display px), or None while it is not shown. The rows it covers are not free in
+        a column it meets."""
+        self._reserved.append(box)
+        self._laid_out = None
+
+    def _targets(self) -> LabelTargets:
+        """Every label to lay out: the safety layer's first, then the muscles' when shown."""
+        return joined(self._extra, self._muscles) if self._visible else self._extra
+
+    def widest(self) -> int:
+        """Width in pixels of the widest label to show (0 without labels)."""
+        labels: tuple[Label, ...] = self._extra.labels
+        if self._visible:
+            labels += self._muscles.labels
+        return max((self.pictures.size_of(*key)[0] for key in labels), default=0)
+
+    def shown(self) -> list[str]:
+        """The texts placed by the last render, highest priority first."""
+        return [p.text for p in self._placements]
+
+    def placements(self) -> list[Placement]:
+        """What the last render drew: boxes, anchors and leader lines (for tests)."""
+        return list(self._placements)
+
+    def drawn_boxes(self) -> list[Box]:
+        """The pictures' rectangles as VTK will draw them (display px; for tests)."""
+        return self.actors.drawn_boxes()
+
+    def projection(self) -> Projection:
+        """The renderer's camera as the layout sees it."""
+        camera = self.renderer.GetActiveCamera()
+        matrix = projection_matrix(camera, self.renderer.GetTiledAspectRatio())
+        width, height = (int(v) for v in self.renderer.GetSize())
+        return Projection(matrix, (width, height), vec3(camera.GetPosition()))
+
+    def _matrix(self) -> FloatArray:
+        """(kept for tests/ui/test_safety_ui.py, which reads it) ``projection().matrix``."""
+        return self.projection().matrix
+
+    def _hide_all(self) -> None:
+        self.actors.hide()
+        self._placements = []
+
+    def _on_render(self, _obj: Any = None, _event: str = "") -> None:
+        if not (self._visible and self._muscles.labels) and not self._extra.labels:
+            self.last_layout_ms = 0.0
+            return
+        camera = self.renderer.GetActiveCamera()
+        key = (camera.GetMTime(), tuple(self.renderer.GetSize()), self._inputs, self.font_size)
+        if key == self._laid_out:  # a render for another reason: the layout stands
+            self.last_layout_ms = 0.0
+            return
+        started = time.perf_counter()
+        self._layout()
+        self._laid_out = key
+        self.last_layout_ms = (time.perf_counter() - started) * 1000
+
+    def _layout(self) -> None:
+        view = self.projection()
+        width, height = view.size
+        if width < 2 or height < 2:
+            return
+        boxes = [of(width, height) for of in self._reserved]
+        self._placements = place_labels(
+            self._targets(),
+            view,
+            self.pictures.size_of,
+            self._avoid,
+            [box for box in boxes if box is not None],
+        )
+        self.actors.draw(self._placements)
+
+    def remove(self) -> None:
+        self.renderer.RemoveObserver(self._observer)
+        self.actors.remove()
+
+
+def show_muscle_labels(
+    pool: LabelPool,
+    highlight: Highlight,
+    muscles: Mapping[tuple[str, str], MuscleGeometry],
+    drawn: Callable[[tuple[str, str]], bool],
+    show: bool,
+) -> None:
+    """The selection's labels on the pool: each on its muscle's sample points (the focused
+    muscle's first), kept clear of every highlighted muscle drawn."""
+    surfaces, normals, texts, priority = [], [], [], []
+    for label in highlight.labels:
+        geo = muscles.get((label.mesh, label.side))
+        if geo is None:
+            continue
+        surfaces.append(geo.sample)
+        normals.append(geo.normals)
+        texts.append(label.text)
+        priority.append(2.0 if label.muscle == highlight.focus else 1.0)
+    avoid = [muscles[k].sample for k in highlight.muscles if k in muscles and drawn(k)]
+    pool.show(
+        surfaces,
+        texts,
+        priority,
+        visible=show,
+        avoid=np.vstack(avoid) if avoid else None,
+        normals=normals,
+    )

@@ -1,0 +1,13 @@
+"""VTK's numpy bridge, named once with the types the type checker can hold to: the functions
+themselves carry no annotations, so each call site would otherwise need an ignore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from vtkmodules.util import numpy_support
+
+numpy_to_vtk: Callable[..., Any] = numpy_support.numpy_to_vtk
+vtk_to_numpy: Callable[..., Any] = numpy_support.vtk_to_numpy
+numpy_to_vtk_ids: Callable[..., Any] = numpy_support.numpy_to_vtkIdTypeArray
