@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QUrl
@@ -119,8 +119,9 @@ class Controller(QObject):
     def _on_peel_peel_requested(self, depth: int) -> None:
         self.set_peel(depth)
 
-    def _on_hidden_show_requested(self, structure: object) -> None:
-        self.show_structure(tuple(structure))  # type: ignore[arg-type]
+    def _on_hidden_show_requested(self, structure: Sequence[str]) -> None:
+        kind, ident, side = structure  # a Structure; Qt's item data may hand it back as a list
+        self.show_structure((kind, ident, side))
 
     def _on_hidden_show_all_requested(self) -> None:
         self.show_all()
