@@ -135,6 +135,69 @@ def peeled_muscles(
     return frozenset(key for key, layer in depth.items() if layer < peel)
 
 
+@dataclass
+class _Paint:
+    """What one selection paints so far: muscle roles, zones, markers and labels."""
+
+    knowledge: KnowledgeLike
+    muscles: dict[tuple[str, str], str] = field(default_factory=dict)
+    zones: dict[tuple[str, str], str] = field(default_factory=dict)
+    markers: list[Marker] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+
+    def muscle(self, mid: str, role: str, link_sides: Iterable[str]) -> None:
+        muscle = self.knowledge.muscles[mid]
+        for side in link_sides:
+            for mesh in muscle.meshes:
+                old = self.muscles.get((mesh, side))
+                if old is None or ROLE_PRIORITY[role] < ROLE_PRIORITY[old]:
+                    self.muscles[(mesh, side)] = role
+
+    def zones_and_markers(self, mid: str, link_sides: Iterable[str]) -> None:
+        muscle = self.knowledge.muscles[mid]
+        for side in link_sides:
+            for area in muscle.spillover:
+                self.zones.setdefault((area, side), "spillover")
+            for area in muscle.essential:
+                self.zones[(area, side)] = "essential"
+            for tp in muscle.trigger_points:
+                self.markers.append(Marker(tp.mesh, side, tp.along, tp.aspect, mid, tp.id))
+
+    def label(self, mid: str, link_sides: tuple[str, ...]) -> None:
+        if not link_sides:
+            return
+        muscle = self.knowledge.muscles[mid]
+        # One label per muscle: on the right side when both are shown, to halve the clutter.
+        side = "right" if "right" in link_sides else link_sides[0]
+        self.labels.append(Label(muscle.name, muscle.meshes[0], side, mid))
+
+
+def _paint_selection(paint: _Paint, sel: Selection, sides: tuple[str, ...]) -> None:
+    """The compared sites' chains, or the site's chain, then the focused muscle on top."""
+    knowledge = paint.knowledge
+    if sel.mode == "compare" and sel.compare is not None:
+        for role, site in zip(("compare_a", "compare_b"), sel.compare, strict=False):
+            for link in knowledge.chain_for(site, sel.side):
+                mid = muscle_id(link)
+                link_sides = _link_sides(link, sides)
+                paint.muscle(mid, role, link_sides)
+                paint.label(mid, link_sides)
+    elif sel.site is not None:
+        for link in knowledge.chain_for(sel.site, sel.side):
+            mid = muscle_id(link)
+            link_sides = _link_sides(link, sides)
+            paint.muscle(mid, link.role, link_sides)
+            if sel.focus is None:
+                paint.zones_and_markers(mid, link_sides)
+            if mid != sel.focus:
+                paint.label(mid, link_sides)
+
+    if sel.focus is not None and sel.focus in knowledge.muscles:
+        paint.muscle(sel.focus, "focus", sides)
+        paint.zones_and_markers(sel.focus, sides)
+        paint.label(sel.focus, sides)
+
+
 def make_highlight(
     state: AppState | Selection,
     knowledge: KnowledgeLike,
@@ -146,58 +209,9 @@ def make_highlight(
     the muscles it removes."""
     sel = state.selection if isinstance(state, AppState) else state
     sides = visible_sides(sel.side)
-    muscles: dict[tuple[str, str], str] = {}
-    zones: dict[tuple[str, str], str] = {}
-    markers: list[Marker] = []
-    labels: list[Label] = []
-
-    def paint_muscle(mid: str, role: str, link_sides: Iterable[str]) -> None:
-        muscle = knowledge.muscles[mid]
-        for side in link_sides:
-            for mesh in muscle.meshes:
-                old = muscles.get((mesh, side))
-                if old is None or ROLE_PRIORITY[role] < ROLE_PRIORITY[old]:
-                    muscles[(mesh, side)] = role
-
-    def paint_zones_and_markers(mid: str, link_sides: Iterable[str]) -> None:
-        muscle = knowledge.muscles[mid]
-        for side in link_sides:
-            for area in muscle.spillover:
-                zones.setdefault((area, side), "spillover")
-            for area in muscle.essential:
-                zones[(area, side)] = "essential"
-            for tp in muscle.trigger_points:
-                markers.append(Marker(tp.mesh, side, tp.along, tp.aspect, mid, tp.id))
-
-    def add_label(mid: str, link_sides: tuple[str, ...]) -> None:
-        if not link_sides:
-            return
-        muscle = knowledge.muscles[mid]
-        # One label per muscle: on the right side when both are shown, to halve the clutter.
-        side = "right" if "right" in link_sides else link_sides[0]
-        labels.append(Label(muscle.name, muscle.meshes[0], side, mid))
-
-    if sel.mode == "compare" and sel.compare is not None:
-        for role, site in zip(("compare_a", "compare_b"), sel.compare, strict=False):
-            for link in knowledge.chain_for(site, sel.side):
-                mid = muscle_id(link)
-                link_sides = _link_sides(link, sides)
-                paint_muscle(mid, role, link_sides)
-                add_label(mid, link_sides)
-    elif sel.site is not None:
-        for link in knowledge.chain_for(sel.site, sel.side):
-            mid = muscle_id(link)
-            link_sides = _link_sides(link, sides)
-            paint_muscle(mid, link.role, link_sides)
-            if sel.focus is None:
-                paint_zones_and_markers(mid, link_sides)
-            if mid != sel.focus:
-                add_label(mid, link_sides)
-
-    if sel.focus is not None and sel.focus in knowledge.muscles:
-        paint_muscle(sel.focus, "focus", sides)
-        paint_zones_and_markers(sel.focus, sides)
-        add_label(sel.focus, sides)
+    paint = _Paint(knowledge)
+    _paint_selection(paint, sel, sides)
+    muscles = paint.muscles
 
     peeled = peeled_muscles(depth, sel.peel)
     hidden = Highlight(peeled=peeled, hidden=sel.hidden, isolated=sel.isolated)
@@ -207,12 +221,14 @@ def make_highlight(
 
     # Markers on hidden or unknown meshes are dropped; duplicates (shared meshes) collapse.
     markers = list(
-        dict.fromkeys(m for m in markers if (m.mesh, m.side) in muscles and drawn(m.mesh, m.side))
+        dict.fromkeys(
+            m for m in paint.markers if (m.mesh, m.side) in muscles and drawn(m.mesh, m.side)
+        )
     )
-    labels = list(dict.fromkeys(lb for lb in labels if drawn(lb.mesh, lb.side)))
+    labels = list(dict.fromkeys(lb for lb in paint.labels if drawn(lb.mesh, lb.side)))
     return Highlight(
         muscles=muscles,
-        zones=zones,
+        zones=paint.zones,
         markers=tuple(markers),
         labels=tuple(labels),
         sides=sides,
