@@ -6,10 +6,13 @@ Every problem names the file, line, column and key path so a therapist can find 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from tp_explorer.errors import InputError
 
 _MAX_GOT = 80
+# Stands for "no value to show" where None would mean the file's null.
+NO_VALUE: Final = object()
 
 
 def describe_value(value: object) -> str:

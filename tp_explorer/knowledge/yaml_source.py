@@ -9,15 +9,28 @@ of exhausting memory.
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.nodes import Node
+from yaml.resolver import Resolver
 
-from tp_explorer.knowledge.problems import KnowledgeError, Problem
+from tp_explorer.knowledge.problems import NO_VALUE, KnowledgeError, Problem, describe_value
+from tp_explorer.knowledge.source_file import MAX_BYTES, file_problem, read_source
 
-MAX_BYTES = 2 * 1024 * 1024
+__all__ = [
+    "MAX_BYTES",
+    "Mark",
+    "PathKey",
+    "YamlDocument",
+    "format_path",
+    "load_yaml",
+    "parse_yaml",
+]
+
 MAX_ALIASES = 100
 MAX_NODES = 200_000
 MAX_DEPTH = 64
@@ -59,120 +72,112 @@ class YamlDocument:
                 return found
         return Mark(1, 1)
 
+    def problem(
+        self, path: PathKey, message: str, expected: str | None = None, value: object = NO_VALUE
+    ) -> Problem:
+        """A Problem at ``path`` (where the file has it, else its nearest ancestor)."""
+        mark = self.mark(path)
+        got = None if value is NO_VALUE else describe_value(value)
+        return Problem(self.file, mark.line, mark.column, format_path(path), message, got, expected)
+
 
 class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+    def __init__(self, mark: object, message: str) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
 
 
-if getattr(yaml, "__with_libyaml__", False):
+class _Limits:
+    """Counts aliases, nodes and nesting depth while composing, refusing past the limits."""
 
-    class _EventLoader(
-        yaml.composer.Composer,
-        yaml.cyaml.CParser,
-        yaml.constructor.SafeConstructor,
-        yaml.resolver.Resolver,
-    ):
+    def __init__(self) -> None:
+        self.aliases = 0
+        self.nodes = 0
+        self.depth = 0
+
+    def enter(self, event: object) -> None:
+        mark = getattr(event, "start_mark", None)
+        if isinstance(event, yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise _Refused(
+                    mark, f"more than {MAX_ALIASES} aliases (*name); refusing a possible alias bomb"
+                )
+        else:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _Refused(mark, f"more than {MAX_NODES} values in the file")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            self.depth -= 1
+            raise _Refused(mark, f"nested deeper than {MAX_DEPTH} levels")
+
+    def leave(self) -> None:
+        self.depth -= 1
+
+
+class _CountingPureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader with the limits checked node by node (PyYAML built
+    without libyaml gives this; tests use it to compare)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.limits = _Limits()
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        # types-PyYAML leaves the pure parser's peek_event unannotated (libyaml's is typed)
+        self.limits.enter(self.peek_event())  # type: ignore[no-untyped-call]
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.limits.leave()
+
+
+_CountingLoader: type[_CountingPureLoader | _CountingFastLoader]
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser
+
+    class _CountingFastLoader(Composer, CParser, SafeConstructor, Resolver):
         """libyaml's scanner and parser (C) under PyYAML's own composer (Python).
 
         Scanning and parsing are most of the time a pure-Python load takes (about 0.25 s of
-        0.3 s for regions.yaml at start-up); composing stays in Python so the limits below are
+        0.3 s for regions.yaml at start-up); composing stays in Python so the limits are
         checked node by node, before anything is built.
         """
 
         def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self.limits = _Limits()
 
+        def compose_node(self, parent: Node | None, index: int) -> Node | None:
+            self.limits.enter(self.peek_event())
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.limits.leave()
+
+    _CountingLoader = _CountingFastLoader
 else:  # PyYAML built without libyaml: the same events from the pure-Python parser
-    _EventLoader = yaml.SafeLoader  # type: ignore[misc,assignment]
+    _CountingLoader = _CountingPureLoader
 
 
-class _Counting:
-    """Counts aliases, nodes and nesting depth while composing (mixed into a safe loader)."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-        self._nodes = 0
-        self._depth = 0
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise _Refused(
-                    event.start_mark,
-                    f"more than {MAX_ALIASES} aliases (*name); refusing a possible alias bomb",
-                )
-        else:
-            self._nodes += 1
-            if self._nodes > MAX_NODES:
-                raise _Refused(event.start_mark, f"more than {MAX_NODES} values in the file")
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _Refused(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-class _CountingLoader(_Counting, _EventLoader):  # type: ignore[misc,valid-type]
-    """The loader ``load_yaml`` uses: libyaml's events where PyYAML has them."""
-
-
-class _CountingPureLoader(_Counting, yaml.SafeLoader):  # type: ignore[misc]
-    """The same on the pure-Python parser (what PyYAML without libyaml gives; for tests)."""
-
-
-def _mark(m: yaml.Mark | None) -> Mark:
-    if m is None:
+def _mark(m: object) -> Mark:
+    line, column = getattr(m, "line", None), getattr(m, "column", None)
+    if not isinstance(line, int) or not isinstance(column, int):
         return Mark(1, 1)
-    return Mark(m.line + 1, m.column + 1)
+    return Mark(line + 1, column + 1)
 
 
 def _file_problem(file: str, message: str, mark: Mark = Mark(1, 1), **kw: str) -> KnowledgeError:
-    return KnowledgeError([Problem(file, mark.line, mark.column, "", message, **kw)])
+    return file_problem(file, message, mark.line, mark.column, **kw)
 
 
-def _read_text(path: Path) -> str:
-    file = str(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise _file_problem(
-            file, "file not found", expected="a path to a regions YAML file"
-        ) from None
-    except OSError as exc:
-        raise _file_problem(file, f"cannot open the file: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise _file_problem(file, "this is a directory, not a file", expected="a YAML file")
-    if not stat.S_ISREG(info.st_mode):
-        raise _file_problem(file, "not a regular file", expected="a YAML file")
-    if info.st_size > MAX_BYTES:
-        raise _file_problem(
-            file,
-            "file is too large to be a knowledge file",
-            got=f"{info.st_size} bytes",
-            expected=f"at most {MAX_BYTES} bytes (2 MB)",
-        )
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise _file_problem(file, f"cannot read the file: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise _file_problem(
-            file,
-            "file grew past the size limit while reading",
-            expected=f"at most {MAX_BYTES} bytes (2 MB)",
-        )
+def _decode(file: str, raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -209,9 +214,12 @@ def _syntax_problem(file: str, exc: yaml.YAMLError) -> KnowledgeError:
 
 def load_yaml(path: str | os.PathLike[str]) -> YamlDocument:
     """Read, size-check, decode and compose ``path``; raise KnowledgeError naming the place."""
-    path = Path(path)
-    file = str(path)
-    text = _read_text(path)
+    return parse_yaml(str(Path(path)), read_source(path))
+
+
+def parse_yaml(file: str, raw: bytes) -> YamlDocument:
+    """Decode and compose the bytes of ``file``; raise KnowledgeError naming the place."""
+    text = _decode(file, raw)
     loader = _CountingLoader(text)
     try:
         root = loader.get_single_node()
@@ -237,7 +245,7 @@ def load_yaml(path: str | os.PathLike[str]) -> YamlDocument:
 class _Converter:
     """Turns composed nodes into plain values, recording positions and node-level problems."""
 
-    def __init__(self, file: str, loader: _CountingLoader) -> None:
+    def __init__(self, file: str, loader: SafeConstructor) -> None:
         self.file = file
         self.loader = loader
         self.positions: dict[PathKey, Mark] = {}
