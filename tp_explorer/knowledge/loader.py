@@ -6,8 +6,7 @@ import os
 from pathlib import Path
 
 from tp_explorer.knowledge.queries import Knowledge
-from tp_explorer.knowledge.validate import build
-from tp_explorer.knowledge.yaml_source import load_yaml
+from tp_explorer.knowledge.source_file import read_source
 
 
 def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
@@ -20,5 +19,14 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
 
         path = regions_path()
     source = Path(path)
-    parts = build(load_yaml(source))
-    return Knowledge(source=source, **parts)  # type: ignore[arg-type]
+    return validate(source, read_source(source))
+
+
+def validate(source: Path, raw: bytes) -> Knowledge:
+    """Parse, check and build the Knowledge of a file's bytes."""
+    # PyYAML and pydantic are imported here, not with the package.
+    from tp_explorer.knowledge.build import build
+    from tp_explorer.knowledge.validation import check
+    from tp_explorer.knowledge.yaml_source import parse_yaml
+
+    return build(check(parse_yaml(str(source), raw)), source)

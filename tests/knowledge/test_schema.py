@@ -1,0 +1,129 @@
+"""The declared schema: strict records, plain messages for every kind of mistake, all of them at
+once."""
+
+from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tp_explorer.knowledge import KnowledgeError, schema
+from tp_explorer.knowledge.loader import validate
+from tp_explorer.knowledge.schema_errors import record_at
+from tp_explorer.knowledge.validation import check
+from tp_explorer.knowledge.yaml_source import YamlDocument
+
+from .conftest import MINIMAL, REGIONS
+
+RECORDS = schema.Record.__subclasses__()
+PYDANTIC_WORDING = ("Input should", "Field required", "Extra inputs", "validation error")
+
+
+def test_every_record_is_strict_closed_and_frozen() -> None:
+    assert len(RECORDS) == 14
+    for record in RECORDS:
+        config = record.model_config
+        assert config.get("strict") and config.get("frozen"), record
+        assert config.get("extra") == "forbid", record
+        assert record.what != schema.Record.what, f"{record.__name__} has no 'what'"
+
+
+def test_a_problem_names_its_record() -> None:
+    assert record_at(()) is schema.KnowledgeFile
+    assert record_at(("sites", 2)) is schema.Site
+    assert record_at(("sites", 0, "chain", 1)) is schema.ChainLink
+    assert record_at(("sites", 0, "estim")) is schema.Estim
+    assert record_at(("red_flags", 3)) is schema.RedFlag
+    assert record_at(("muscles", 1, "trigger_points", 0, "placement")) is schema.Placement
+    assert record_at(("studies", 0, "citation")) is schema.Citation
+
+
+def write(tmp_path: Path, data: object, name: str = "edited.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@functools.cache
+def _minimal() -> dict[str, object]:
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def minimal() -> dict[str, object]:
+    """The small valid file's content, a fresh copy to edit."""
+    return copy.deepcopy(_minimal())
+
+
+def test_problems_in_several_records_are_all_reported(tmp_path: Path) -> None:
+    data = minimal()
+    studies, muscles, sites = data["studies"], data["muscles"], data["sites"]
+    assert isinstance(studies, list) and isinstance(muscles, list) and isinstance(sites, list)
+    studies[0]["citation"]["year"] = "2020"  # a wrong value in a study
+    muscles.append(copy.deepcopy(muscles[0]))  # a muscle id used twice
+    sites[0]["name"] = ""  # a broken site ...
+    sites[0]["chain"][1]["muscle"] = "gastrocnemus"  # ... still has its names checked
+    sites[0]["red_flags"][0]["urgency"] = "later"
+    with pytest.raises(KnowledgeError) as info:
+        validate(write(tmp_path, data), (tmp_path / "edited.yaml").read_bytes())
+    found = {(p.path, p.message.split(" (first at line")[0]) for p in info.value.problems}
+    assert found == {
+        ("studies[0].citation.year", "wrong value"),
+        ("muscles[2].id", "duplicate muscle id 'soleus'"),
+        ("sites[0].name", "wrong type"),
+        ("sites[0].chain[1].muscle", "unknown muscle 'gastrocnemus'"),
+        ("sites[0].red_flags[0].urgency", "unknown urgency"),
+    }
+    assert [p.line for p in info.value.problems] == sorted(p.line for p in info.value.problems)
+
+
+def mutations(data: object, path: tuple[str | int, ...] = ()) -> Iterator[object]:
+    """The small file with one value replaced by a wrong one, or one key dropped or added."""
+    children = list(data.items()) if isinstance(data, dict) else list(enumerate(data))
+    for key, child in children:
+        for bad in (None, 7, "", [], {"x": 1}):
+            yield edited(path, key, bad)
+        if isinstance(data, dict):
+            yield edited(path, key, DROP)
+            yield edited(path, "zz_extra", "x")
+        if isinstance(child, dict | list):
+            yield from mutations(child, (*path, key))
+
+
+DROP = object()
+
+
+def edited(path: tuple[str | int, ...], key: str | int, value: object) -> object:
+    data = minimal()
+    node: dict | list = data
+    for part in path:
+        node = node[part]
+    if value is DROP:
+        del node[key]
+    else:
+        node[key] = value
+    return data
+
+
+def test_every_mistake_is_said_in_plain_words() -> None:
+    """Each one-value mistake to the small file is refused in the file's own words (never
+    pydantic's), each problem with a key path (lines are the broken corpus's business)."""
+    refused = 0
+    for data in mutations(minimal()):
+        try:
+            check(YamlDocument("edited.yaml", data, {}))
+        except KnowledgeError as exc:
+            refused += 1
+            for problem in exc.problems:
+                assert not any(w in problem.message for w in PYDANTIC_WORDING), problem
+                assert problem.path or "the knowledge file" in problem.message, problem
+    assert refused > 600
+
+
+def test_the_shipped_file_passes_the_schema_as_it_is() -> None:
+    validate(REGIONS, REGIONS.read_bytes())

@@ -1,0 +1,341 @@
+"""The knowledge file (regions.yaml) as declared records: the one statement of its shape.
+
+Each record is a strict, frozen pydantic model that refuses unknown keys; its fields use the
+types of schema_types, so a bad value is reported in the file's own words. Checks between
+records (ids naming other records, ids used twice) are in references.py; build.py turns a
+checked file into the program's values (model.py). ``tp-explorer schema`` exports this as JSON
+Schema (json_schema.py).
+
+To extend the file, add a field here (and to the value in model.py that build.py fills).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from tp_explorer.knowledge.cautions import CAUTION_KINDS
+from tp_explorer.knowledge.schema_types import (
+    AreaName,
+    ArticleReference,
+    AspectName,
+    BasisName,
+    ConditionId,
+    Doi,
+    Finding,
+    Fraction,
+    Id,
+    Link,
+    ListOf,
+    MeshName,
+    Millimetres,
+    MuscleId,
+    OneOf,
+    Refuse,
+    RoleName,
+    SampleSize,
+    Say,
+    ShortText,
+    Sign,
+    StudyId,
+    Switch,
+    Text,
+    Unverifiable,
+    UrgencyName,
+    Year,
+    refusal,
+    refuse_when,
+)
+
+SCHEMA_VERSION = 1
+NONEMPTY = Say("empty list", "at least one entry")
+
+
+def records(what: str) -> ListOf:
+    """A list of records with ids, at least one (the ids are checked in references.py)."""
+    return ListOf(
+        Say(f"wrong type for the {what} list", f"a list of {what} records"),
+        Say(f"no {what} records", f"at least one {what}"),
+        unique=False,
+    )
+
+
+def required_list(missing: Say) -> ListOf:
+    """A list of records that must have at least one, with one message for both failures."""
+    return ListOf(missing, missing, unique=False)
+
+
+def _unsupported(version: int) -> Finding | None:
+    if version == SCHEMA_VERSION:
+        return None
+    return Finding("unsupported schema version", version, str(SCHEMA_VERSION))
+
+
+SchemaVersion = Annotated[
+    int,
+    Field(ge=1, le=1000),
+    Refuse("wrong value", "a whole number from 1 to 1000"),
+    refuse_when(_unsupported),
+]
+RED_FLAGS_MISSING = Say("red flags missing", "a list of at least one red flag")
+
+
+class Record(BaseModel):
+    """A mapping in the file: strict types, no unknown keys, frozen once read."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, protected_namespaces=())
+    what: ClassVar[str] = "a record"  # how messages name it: "missing required key 'x' in ..."
+
+
+class Citation(Record):
+    """A study's corrected citation; null where not confirmed (then listed in ``unverified``)."""
+
+    what: ClassVar[str] = "a citation"
+    authors: Annotated[tuple[Text, ...], ListOf(empty=NONEMPTY, unique=False)]
+    year: Year
+    title: Text
+    journal: Text
+    volume: ShortText | None
+    issue: ShortText | None
+    pages: ShortText | None
+    doi: Doi | None
+
+
+class Study(Record):
+    """One study: what the article says it showed, and what it actually examined and found."""
+
+    what: ClassVar[str] = "a study"
+    id: Id
+    article_reference: Annotated[
+        ArticleReference | None,
+        Field(description="position in the article's reference list; null if not listed"),
+    ]
+    citation: Citation
+    unverified: Annotated[
+        tuple[Unverifiable, ...],
+        ListOf(),
+        Field(description="citation fields (or 'needled') no checked source confirmed"),
+    ]
+    article_citation_errors: Text
+    design: Text
+    plain_design: Text
+    population: Text
+    sample_size: SampleSize
+    sample_unit: Text
+    intervention: Text
+    comparison: Text
+    needled: Text
+    main_result: Text
+    follow_up: Text
+    evidence_level: ShortText
+    article_use: Text
+    actual_finding: Text
+    links: Annotated[tuple[Link, ...], ListOf()]
+
+    @model_validator(mode="after")
+    def nulls_are_unverified(self) -> Study:
+        """A citation field left null must be named in ``unverified``."""
+        found = [
+            Finding(
+                f"{name} is null but not listed in 'unverified'",
+                None,
+                f"the value, or '{name}' added to the study's unverified list",
+                ("citation", name),
+            )
+            for name in ("volume", "issue", "pages", "doi")
+            if getattr(self.citation, name) is None and name not in self.unverified
+        ]
+        if found:
+            raise refusal(*found)
+        return self
+
+
+class Placement(Record):
+    """Where anatomy/ draws a trigger point on one of its muscle's meshes."""
+
+    what: ClassVar[str] = "a placement"
+    mesh: Annotated[
+        MeshName, Field(description="one of the muscle's meshes; absent: its first mesh")
+    ] = ""
+    along: Annotated[Fraction, Field(description="0 = proximal (origin) end, 1 = distal end")]
+    aspect: AspectName | None = None
+
+
+class TriggerPoint(Record):
+    """A trigger point: where it is in words, and where it is drawn."""
+
+    what: ClassVar[str] = "a trigger point"
+    id: Id
+    location: Text
+    placement: Placement
+
+
+class Referral(Record):
+    """Where a muscle's trigger points send pain: essential and spillover body areas."""
+
+    what: ClassVar[str] = "a referral pattern"
+    labelled: Annotated[
+        Switch, Field(description="true only where a source labels the zones themselves")
+    ]
+    essential: Annotated[tuple[AreaName, ...], ListOf(empty=NONEMPTY)]
+    spillover: Annotated[tuple[AreaName, ...], ListOf()]
+    note: Text
+
+    @model_validator(mode="after")
+    def zones_apart(self) -> Referral:
+        """An area is in one zone only."""
+        both = set(self.essential) & set(self.spillover)
+        if both:
+            raise refusal(
+                Finding(
+                    "area listed as both essential and spillover",
+                    sorted(both)[0],
+                    "each area in one zone only",
+                    ("spillover",),
+                )
+            )
+        return self
+
+
+class Muscle(Record):
+    """A muscle (or a group the sources describe together) and its referral pattern."""
+
+    what: ClassVar[str] = "a muscle"
+    id: Id
+    name: Text
+    synonyms: Annotated[tuple[Text, ...], ListOf()]
+    meshes: Annotated[tuple[MeshName, ...], ListOf(empty=NONEMPTY)]
+    trigger_points: Annotated[
+        tuple[TriggerPoint, ...],
+        required_list(Say("trigger points missing", "a list of at least one trigger point")),
+    ]
+    referral: Referral
+    complaints: Annotated[tuple[Text, ...], ListOf(empty=NONEMPTY)]
+    precautions: Annotated[tuple[Text, ...], ListOf(empty=NONEMPTY)]
+    sources: Text
+
+
+class Condition(Record):
+    """A condition a pain site covers, with the words people use for it."""
+
+    what: ClassVar[str] = "a condition"
+    id: Id
+    name: Text
+    synonyms: Annotated[tuple[Text, ...], ListOf()]
+
+
+class RedFlag(Record):
+    """A sign that means "see a doctor first; do not treat this as a trigger-point problem"."""
+
+    what: ClassVar[str] = "a red flag"
+    id: Id
+    sign: Sign
+    action: Text
+    source: Text
+    urgency: UrgencyName
+    conditions: Annotated[
+        tuple[ConditionId, ...],
+        ListOf(),
+        Field(description="ids of the site's conditions it matters most for; empty: all"),
+    ] = ()
+    terms: Annotated[
+        tuple[Text, ...],
+        ListOf(),
+        Field(description="words for another diagnosis that a search lands on this flag"),
+    ] = ()
+
+
+class Estim(Record):
+    """The electrical-stimulation adjunct, where the article applies it to a site."""
+
+    what: ClassVar[str] = "an electrical-stimulation note"
+    studies: Annotated[tuple[StudyId, ...], ListOf(empty=NONEMPTY)]
+    note: Text
+
+
+class ChainLink(Record):
+    """A muscle in a site's kinetic chain, with why it is there."""
+
+    what: ClassVar[str] = "a chain link"
+    muscle: MuscleId
+    role: RoleName
+    basis: BasisName
+    reason: Text
+    studies: Annotated[
+        tuple[StudyId, ...],
+        ListOf(),
+        Field(description="studies in which this muscle was needled for this site"),
+    ]
+
+
+class Site(Record):
+    """A pain site: its body areas, conditions, study, red flags and kinetic chain."""
+
+    what: ClassVar[str] = "a site"
+    id: Id
+    name: Text
+    areas: Annotated[tuple[AreaName, ...], ListOf(empty=NONEMPTY)]
+    conditions: Annotated[tuple[Condition, ...], records("condition")]
+    study: StudyId
+    other_studies: Annotated[tuple[StudyId, ...], ListOf()] = ()
+    study_note: Text
+    explanation: Text
+    estim: Estim | None
+    chain: Annotated[
+        tuple[ChainLink, ...],
+        required_list(Say("chain missing", "a list of at least one chain link")),
+    ]
+    red_flags: Annotated[tuple[RedFlag, ...], required_list(RED_FLAGS_MISSING)]
+    study_scope: Annotated[
+        Text | None, Field(description="what the cited study was really on, where that differs")
+    ] = None
+
+
+class Adjunct(Record):
+    """The adjunct the article pairs with needling, and the study it cites for it."""
+
+    what: ClassVar[str] = "the adjunct"
+    name: Text
+    description: Text
+    study: StudyId
+    note: Text
+
+
+class NeedleCaution(Record):
+    """A structure of ``kind`` within ``within_mm`` of a needle's path is named as a caution."""
+
+    what: ClassVar[str] = "a needle caution"
+    kind: Annotated[
+        str,
+        OneOf(CAUTION_KINDS, "structure kind", "one of: " + ", ".join(CAUTION_KINDS)),
+    ]
+    within_mm: Millimetres
+    source: Text
+
+
+class KnowledgeFile(Record):
+    """The clinic's knowledge: studies, muscles and their trigger points, pain sites."""
+
+    model_config = ConfigDict(title="tp_explorer knowledge file (regions.yaml)")
+    what: ClassVar[str] = "the knowledge file"
+    schema_version: SchemaVersion
+    disclaimer: Text
+    model_note: Text
+    adjunct: Adjunct
+    studies: Annotated[tuple[Study, ...], records("study")]
+    muscles: Annotated[tuple[Muscle, ...], records("muscle")]
+    sites: Annotated[tuple[Site, ...], records("site")]
+    red_flags: Annotated[tuple[RedFlag, ...], ListOf(RED_FLAGS_MISSING, unique=False)] | None = (
+        Field(default=None, description="signs that matter at every site")
+    )
+    needle_cautions: (
+        Annotated[
+            tuple[NeedleCaution, ...],
+            ListOf(
+                Say("wrong type for needle_cautions", "a list of {kind, within_mm, source}"),
+                unique=False,
+            ),
+        ]
+        | None
+    ) = Field(default=None, description="how near a needle's path each kind of structure is named")
