@@ -1,26 +1,60 @@
 """The declared schema: strict records, plain messages for every kind of mistake, all of them at
-once."""
+once, and the JSON Schema export (`tp-explorer schema`, docs/regions.schema.json)."""
 
 from __future__ import annotations
 
 import copy
 import functools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tp_explorer.cli import main
 from tp_explorer.knowledge import KnowledgeError, schema
+from tp_explorer.knowledge.json_schema import regions_json_schema, regions_json_schema_text
 from tp_explorer.knowledge.loader import validate
+from tp_explorer.knowledge.model import ROLES, URGENCIES
 from tp_explorer.knowledge.schema_errors import record_at
 from tp_explorer.knowledge.validation import check
+from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS
 from tp_explorer.knowledge.yaml_source import YamlDocument
 
-from .conftest import MINIMAL, REGIONS
+from .conftest import MINIMAL, REGIONS, REPO
 
+COMMITTED = REPO / "docs" / "regions.schema.json"
 RECORDS = schema.Record.__subclasses__()
 PYDANTIC_WORDING = ("Input should", "Field required", "Extra inputs", "validation error")
+
+
+def test_committed_schema_is_the_generated_one() -> None:
+    assert COMMITTED.read_text(encoding="utf-8") == regions_json_schema_text(), (
+        "docs/regions.schema.json is stale: run `tp-explorer schema --out "
+        "docs/regions.schema.json --force`"
+    )
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == regions_json_schema() and err == ""
+
+
+def test_schema_out_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "regions.schema.json"
+    assert main(["schema", "--out", str(target)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == regions_json_schema()
+    assert str(target) in capsys.readouterr().out
+    target.write_text("mine", encoding="utf-8")
+    assert main(["schema", "--out", str(target)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert main(["schema", "--out", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") == regions_json_schema_text()
 
 
 def test_every_record_is_strict_closed_and_frozen() -> None:
@@ -30,6 +64,26 @@ def test_every_record_is_strict_closed_and_frozen() -> None:
         assert config.get("strict") and config.get("frozen"), record
         assert config.get("extra") == "forbid", record
         assert record.what != schema.Record.what, f"{record.__name__} has no 'what'"
+
+
+def test_json_schema_states_every_key_and_the_vocabularies() -> None:
+    exported = regions_json_schema()
+    defs = exported["$defs"]
+    assert isinstance(defs, dict)
+    for record in RECORDS:
+        shape = exported if record is schema.KnowledgeFile else defs[record.__name__]
+        assert list(shape["properties"]) == list(record.model_fields), record
+        assert shape["additionalProperties"] is False
+    site = defs["Site"]["properties"]
+    assert site["areas"]["items"]["enum"] == list(BODY_AREAS)
+    assert site["areas"]["minItems"] == 1 and site["areas"]["uniqueItems"] is True
+    assert defs["Muscle"]["properties"]["meshes"]["items"]["enum"] == list(MESH_IDS)
+    assert defs["ChainLink"]["properties"]["role"]["enum"] == list(ROLES)
+    assert defs["RedFlag"]["properties"]["urgency"]["enum"] == list(URGENCIES)
+    assert defs["RedFlag"]["properties"]["sign"]["maxLength"] == 200
+    assert exported["required"] == [
+        "schema_version", "disclaimer", "model_note", "adjunct", "studies", "muscles", "sites",
+    ]  # fmt: skip
 
 
 def test_a_problem_names_its_record() -> None:

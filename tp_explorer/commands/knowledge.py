@@ -1,4 +1,4 @@
-"""Sub-commands that answer from the knowledge file: check, list, chain, refers-to.
+"""Sub-commands that answer from the knowledge file: check, list, chain, refers-to, schema.
 
 Each honours the global ``--regions PATH``; ``--json`` output shapes are documented in
 docs/cli-json.md and kept stable for scripts.
@@ -33,6 +33,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="file to check (default: --regions or the shipped regions.yaml)",
     )
     p.set_defaults(handler=run_check)
+
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the knowledge file (regions.yaml)",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of regions.yaml, generated from the "
+            "program's own declaration of the file; editors use it to complete and check a "
+            "knowledge file as it is written. The same as docs/regions.schema.json."
+        ),
+    )
+    p.add_argument("--out", metavar="FILE.json", help="write the schema to FILE instead")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(handler=run_schema)
 
     p = sub.add_parser("list", help="list sites, muscles, studies or body areas")
     p.add_argument("kind", choices=LIST_KINDS)
@@ -91,6 +104,20 @@ def run_check(args: argparse.Namespace) -> int:
     from tp_explorer.commands.depth import warn_precaution_gaps
 
     warn_precaution_gaps(kb)
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from tp_explorer.knowledge.json_schema import regions_json_schema_text
+
+    text = regions_json_schema_text()
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    from tp_explorer.files import atomic_write_bytes
+
+    path = atomic_write_bytes(args.out, text.encode("utf-8"), overwrite=args.force)
+    sys.stdout.write(f"wrote {path}\n")
     return 0
 
 
