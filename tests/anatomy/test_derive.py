@@ -4,27 +4,27 @@ polyline and ring-stack helpers, and trigger-point placement."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 import pyvista as pv
 
+from tp_explorer.anatomy import Anatomy
 from tp_explorer.anatomy.atlas.cache import atlas_dir, read_status
 from tp_explorer.anatomy.atlas.geometry import signed_volume
 from tp_explorer.anatomy.atlas.landmarks import Skeleton
-from tp_explorer.anatomy.derive.areas import label_skin
+from tp_explorer.anatomy.derive.areas import SkinLabels, label_skin
 from tp_explorer.anatomy.derive.lofts import course, tube_faces
 from tp_explorer.anatomy.derive.trigger_points import Centreline, aspect_direction, on_rings
 from tp_explorer.knowledge.vocabulary import SIDES
 
 
-def _agreement(labels: Any, anatomy: Any) -> float:
+def _agreement(labels: SkinLabels, anatomy: Anatomy) -> float:
     assert np.array_equal(labels.side, anatomy.skin_side)
     return float((labels.area == anatomy.skin_area).mean())
 
 
-def test_atlas_areas_are_the_shared_rules_on_the_atlas_skeleton(atlas: Any) -> None:
+def test_atlas_areas_are_the_shared_rules_on_the_atlas_skeleton(atlas: Anatomy) -> None:
     """The atlas's stored areas are what derive.areas gives its skin and skeleton landmarks."""
     sk = Skeleton({k: np.asarray(m.points) for k, m in atlas.bones.items()})
     skin = atlas.skin.compute_normals(cell_normals=False, split_vertices=False)
@@ -36,7 +36,7 @@ def test_atlas_areas_are_the_shared_rules_on_the_atlas_skeleton(atlas: Any) -> N
     assert _agreement(labels, atlas) > 0.999
 
 
-def test_builtin_areas_are_the_same_rules_on_the_model_skeleton(anatomy: Any) -> None:
+def test_builtin_areas_are_the_same_rules_on_the_model_skeleton(anatomy: Anatomy) -> None:
     """The built-in body's stored areas come from the same rules, given the model's landmarks."""
     pytest.importorskip("mujoco")
     pytest.importorskip("myo_sim")
@@ -113,7 +113,7 @@ def test_aspect_directions_mirror_left_and_right() -> None:
 
 
 def test_install_status_counts_the_triangles_the_atlas_draws(
-    atlas_data_dir: Path, atlas: Any
+    atlas_data_dir: Path, atlas: Anatomy
 ) -> None:
     """The status's total comes from the typed build result; the loaded atlas draws as many."""
     status = read_status(atlas_dir(atlas_data_dir))
