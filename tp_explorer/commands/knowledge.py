@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 LIST_KINDS = ("sites", "muscles", "studies", "areas")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's sub-commands."""
     p = sub.add_parser(
         "check",
@@ -232,8 +232,9 @@ def run_list(args: argparse.Namespace) -> int:
             for s in kb.studies.values()
         ]
     else:
-        data = [{"area": a, "sites": [s.id for s in kb.sites_for_area(a)]} for a in BODY_AREAS]
-        lines = [f"{d['area']:<16} " + ", ".join(d["sites"]) for d in data]  # type: ignore[arg-type]
+        areas = [(a, [s.id for s in kb.sites_for_area(a)]) for a in BODY_AREAS]
+        data = [{"area": a, "sites": site_ids} for a, site_ids in areas]
+        lines = [f"{a:<16} " + ", ".join(site_ids) for a, site_ids in areas]
     return _emit(args, data, lines)
 
 

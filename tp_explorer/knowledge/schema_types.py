@@ -65,7 +65,7 @@ def listing(options: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class Refuse:
-    """Any failure of the annotated type is this one plain problem (instead of pydantic's)."""
+    """Every failure of the annotated type is this one plain problem (not pydantic's words)."""
 
     message: str
     expected: str
