@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
@@ -35,6 +35,9 @@ from tp_explorer.scene.visuals.skin import SkinVisuals
 from tp_explorer.scene.zones import SkinPaint
 from tp_explorer.state import Highlight
 
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
+
 START_LAYERS = frozenset({"skin", "muscles", "bones", "zones"})
 
 
@@ -43,8 +46,8 @@ class BodyScene:
 
     def __init__(
         self,
-        plotter: Any,
-        anatomy: Any,
+        plotter: pv.BasePlotter,
+        anatomy: Anatomy,
         *,
         picker: RayPicker | None = None,
         label_font_size: int = 14,
@@ -58,7 +61,8 @@ class BodyScene:
         self.view = "anterior"
         self.last_render_ms = 0.0
         self.geometry = measure_body(anatomy)
-        plotter.set_background(palette.BACKGROUND)
+        # (pyvista's decorator types this bound method as an unbound one)
+        plotter.set_background(palette.BACKGROUND)  # type: ignore[arg-type]
         # Translucent layers (skin, ghosted muscles) are blended in draw order instead of VTK's
         # order-independent pass: at these low opacities the two pictures differ by < 0.2/255
         # on average, and the order-independent pass cost ~7 ms a frame in software rendering

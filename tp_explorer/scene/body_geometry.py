@@ -6,9 +6,10 @@ measuring itself is pure numpy, in ``layout.body_geometry``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+import pyvista as pv
 from vtkmodules.vtkCommonCore import vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkPolyData, vtkStaticPointLocator
 from vtkmodules.vtkFiltersPoints import vtkPointInterpolator, vtkVoronoiKernel
@@ -17,15 +18,18 @@ from tp_explorer.scene.layout.arrays import FloatArray, IntArray
 from tp_explorer.scene.layout.body_geometry import BodyGeometry, MeshArrays
 from tp_explorer.scene.vtk_arrays import numpy_to_vtk, vtk_to_numpy
 
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
 
-def triangles(mesh: Any) -> IntArray:
+
+def triangles(mesh: pv.PolyData) -> IntArray:
     """(n, 3) point indices of a mesh's triangles (other polygons are split first)."""
     if not mesh.is_all_triangles:
         mesh = mesh.triangulate()
     return np.asarray(mesh.regular_faces, dtype=np.int64).reshape(-1, 3)
 
 
-def mesh_arrays(mesh: Any) -> MeshArrays:
+def mesh_arrays(mesh: pv.PolyData) -> MeshArrays:
     """A pyvista mesh's points, triangles and the point normals it carries (the atlas cache
     stores them), if any fit."""
     points = np.asarray(mesh.points, dtype=float)
@@ -75,7 +79,7 @@ def nearest_points(source: FloatArray, query: FloatArray) -> FloatArray:
     return nearest
 
 
-def measure_body(anatomy: Any) -> BodyGeometry:
+def measure_body(anatomy: Anatomy) -> BodyGeometry:
     """Every muscle's measurements and the skin's zone patches, from an Anatomy."""
     muscles = {
         (mesh_id, side): mesh_arrays(mesh)

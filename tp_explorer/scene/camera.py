@@ -6,9 +6,10 @@ the poses that frame a selection or the whole body. The presets themselves are p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
 import numpy as np
+import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkCamera
 
 from tp_explorer.scene.layout.arrays import FloatArray, vec3
 from tp_explorer.scene.layout.body_geometry import BodyGeometry, even_sample
@@ -47,7 +48,7 @@ MuscleKey = tuple[str, str]
 Drawn = Callable[[MuscleKey], bool]  # whether the scene draws a muscle now
 
 
-def projection_matrix(camera: Any, aspect: float) -> FloatArray:
+def projection_matrix(camera: vtkCamera, aspect: float) -> FloatArray:
     """A VTK camera's composite projection (4 x 4) for a viewport of this aspect ratio."""
     matrix = camera.GetCompositeProjectionTransformMatrix(aspect, -1, 1)
     return np.array([[matrix.GetElement(r, c) for c in range(4)] for r in range(4)])
@@ -63,7 +64,9 @@ class CameraRig:
     """The plotter's one camera. ``bound`` is every point the body may draw (the skin, the
     bones): the clipping planes hug its bounding sphere."""
 
-    def __init__(self, plotter: Any, geometry: BodyGeometry, bones: Mapping[str, FloatArray]):
+    def __init__(
+        self, plotter: pv.BasePlotter, geometry: BodyGeometry, bones: Mapping[str, FloatArray]
+    ) -> None:
         self.plotter = plotter
         self.geometry = geometry
         self.bones = bones
@@ -84,8 +87,8 @@ class CameraRig:
 
     @property
     def pose(self) -> CameraPose:
-        position, focal, up = self.plotter.camera_position
-        return CameraPose(vec3(position), vec3(focal), vec3(up))
+        now = self.plotter.camera_position
+        return CameraPose(vec3(now.position), vec3(now.focal_point), vec3(now.viewup))
 
     def set_pose(self, pose: CameraPose) -> None:
         camera = self.plotter.renderer.GetActiveCamera()
@@ -94,7 +97,7 @@ class CameraRig:
         camera.SetViewUp(*pose.up)
         self._clip(camera)
 
-    def _clip(self, camera: Any) -> None:
+    def _clip(self, camera: vtkCamera) -> None:
         """Near and far planes around the body's bounding sphere (VTK's own reset walks every
         actor's bounds: ~2 ms a call)."""
         distance = float(np.linalg.norm(self._centre - np.asarray(camera.GetPosition())))

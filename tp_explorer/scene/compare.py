@@ -8,13 +8,16 @@ stripes and the overlap reads as both patterns at once. Two shells float just ou
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
 
 from tp_explorer import palette
 from tp_explorer.scene.zones import cell_codes, outward_offset, stripe_coordinates
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
 
 OFFSET_A_M = 0.0030
 OFFSET_B_M = 0.0040
@@ -36,7 +39,7 @@ def _stripe_texture() -> pv.Texture:
 class CompareLayer:
     """Shell actors for muscle A and muscle B zones; ``show(a_areas, b_areas)`` fills them."""
 
-    def __init__(self, plotter: Any, anatomy: Any) -> None:
+    def __init__(self, plotter: pv.BasePlotter, anatomy: Anatomy) -> None:
         self.plotter = plotter
         skin = anatomy.skin
         self._codes, self._keys = cell_codes(skin, anatomy.areas)

@@ -7,14 +7,19 @@ body's mappers and aims the camera. ``hide()`` undoes all of it. Numbers are "in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
 from vtkmodules.vtkCommonDataModel import vtkPlane
+from vtkmodules.vtkRenderingCore import vtkProperty
 
 from tp_explorer import palette
 from tp_explorer.scene.safety import path_actor
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.depth import NearStructure, NeedlePath
+    from tp_explorer.scene.body import BodyScene
 
 KIND_COLOURS = {
     "nerve": palette.NERVE,
@@ -43,15 +48,15 @@ def cut_normal(direction: np.ndarray) -> np.ndarray:
 class NeedleLayer:
     """Needle, markers, highlighted structures and the cut, over one BodyScene."""
 
-    def __init__(self, body: Any) -> None:
+    def __init__(self, body: BodyScene) -> None:
         self.body = body
         self.plotter = body.plotter
         self.anatomy = body.anatomy
         self.visible = False
-        self.highlighted: dict[str, Any] = {}  # structure key -> actor
+        self.highlighted: dict[str, pv.Actor | None] = {}  # structure key -> actor
         self._plane = vtkPlane()
-        self._clipped: list[Any] = []
-        self._culling: dict[int, tuple[Any, bool]] = {}
+        self._clipped: list[pv.Actor] = []
+        self._culling: dict[vtkProperty, bool] = {}  # shared properties: each once
         self._needle_mesh = pv.PolyData(np.zeros((2, 3)), lines=[2, 0, 1])
         self.needle_actor = self._line_actor(self._needle_mesh, NEEDLE_COLOUR, 6.0)
         self._ends = pv.PolyData(np.zeros((2, 3)))
@@ -76,14 +81,14 @@ class NeedleLayer:
         prop.SetBackgroundOpacity(0.9)
         self.note.SetVisibility(False)
 
-    def _line_actor(self, mesh: pv.PolyData, colour: str, width: float) -> Any:
+    def _line_actor(self, mesh: pv.PolyData, colour: str, width: float) -> pv.Actor:
         actor = path_actor(mesh, colour, width)
         self.plotter.renderer.add_actor(
             actor, reset_camera=False, render=False, pickable=False, name=f"needle-{id(mesh)}"
         )
         return actor
 
-    def _structure_actor(self, structure: str, side: str, kind: str) -> Any | None:
+    def _structure_actor(self, structure: str, side: str, kind: str) -> pv.Actor | None:
         """A highlight for one near structure: a thick path for a nerve, a bright copy of a
         vessel or organ's surface. Made on first use and kept."""
         key = f"{structure}:{side}"
@@ -92,7 +97,7 @@ class NeedleLayer:
         colour = KIND_COLOURS.get(kind, palette.VESSEL)
         nerves = getattr(self.anatomy, "nerves", {}) or {}
         context = getattr(self.anatomy, "context", {}) or {}
-        actor: Any | None = None
+        actor: pv.Actor | None = None
         if structure in nerves and side in nerves[structure]:
             pts = np.asarray(nerves[structure][side], dtype=float)
             if len(pts) >= 2:
@@ -109,15 +114,18 @@ class NeedleLayer:
         self.highlighted[key] = actor
         return actor
 
-    def _body_actors(self) -> list[Any]:
+    def _body_actors(self) -> list[pv.Actor]:
         b = self.body
-        actors = [*b.muscle_actors.values(), *b.bone_actors.values(), *b.skin_actors.values()]
-        context = getattr(b, "context", None)
-        if context is not None:
-            actors += list(context.actors.values())
-        return actors
+        return [
+            *b.muscle_actors.values(),
+            *b.bone_actors.values(),
+            *b.skin_actors.values(),
+            *b.context.actors.values(),
+        ]
 
-    def show(self, path: Any, near: tuple[Any, ...], note: str, render: bool = True) -> None:
+    def show(
+        self, path: NeedlePath, near: tuple[NearStructure, ...], note: str, render: bool = True
+    ) -> None:
         """Draw one needle path (an anatomy.depth.NeedlePath) and its near structures."""
         self.hide(render=False)
         entry, target = np.asarray(path.entry), np.asarray(path.target)
@@ -135,14 +143,13 @@ class NeedleLayer:
         # keep the half away from the camera; the cut face is what the camera looks at
         self._plane.SetOrigin(*target)
         self._plane.SetNormal(*(-camera_side))
-        for actor in self._body_actors():
-            mapper = actor.GetMapper()
-            mapper.AddClippingPlane(self._plane)
-            prop = actor.GetProperty()  # often shared by many actors: remember it once
-            if id(prop) not in self._culling:
-                self._culling[id(prop)] = (prop, bool(prop.GetBackfaceCulling()))
+        for part in self._body_actors():
+            part.GetMapper().AddClippingPlane(self._plane)
+            prop = part.GetProperty()  # often shared by many actors: remember it once
+            if prop not in self._culling:
+                self._culling[prop] = bool(prop.GetBackfaceCulling())
             prop.SetBackfaceCulling(False)  # the cut walls show from inside
-            self._clipped.append(actor)
+            self._clipped.append(part)
         self.body.labels.show([], [], [], visible=False)  # the note says what matters here
         self.note.SetText(2, note)  # corner 2: upper left
         self.note.SetVisibility(True)
@@ -162,9 +169,9 @@ class NeedleLayer:
         return np.asarray(self.anatomy.skin.center, dtype=float)
 
     def hide(self, render: bool = True) -> None:
-        for actor in self._clipped:
-            actor.GetMapper().RemoveClippingPlane(self._plane)
-        for prop, culling in self._culling.values():
+        for part in self._clipped:
+            part.GetMapper().RemoveClippingPlane(self._plane)
+        for prop, culling in self._culling.items():
             prop.SetBackfaceCulling(culling)
         self._clipped.clear()
         self._culling.clear()
@@ -178,12 +185,12 @@ class NeedleLayer:
         if render:
             self.plotter.render()
 
-    def clipped_actors(self) -> list[Any]:
+    def clipped_actors(self) -> list[pv.Actor]:
         """Body actors cut by the needle plane (for tests)."""
         return list(self._clipped)
 
 
-def needle_note(muscle_label: str, path: Any, within_m: dict[str, float]) -> str:
+def needle_note(muscle_label: str, path: NeedlePath, within_m: dict[str, float]) -> str:
     """The words beside the needle view: where, how deep, what is near, in this model."""
     side = path.side
     lines = [

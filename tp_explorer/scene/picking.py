@@ -6,11 +6,12 @@ picker and check the decision rules without mouse events.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
+from vtkmodules.vtkRenderingCore import vtkProp, vtkRenderer
 
 from tp_explorer.scene.layout.arrays import vec3
 from tp_explorer.scene.visuals.bones import BoneVisuals
@@ -33,7 +34,7 @@ class PickResult:
 class RayHit:
     """The nearest hit of a ray among some actors."""
 
-    actor: Any
+    actor: vtkProp
     point_id: int  # id of the mesh point nearest the hit, in that actor's own mesh
     position: tuple[float, float, float]
 
@@ -50,7 +51,9 @@ class BodyParts:
 
 
 class RayPicker(Protocol):
-    def pick(self, x: float, y: float, renderer: Any, actors: list[Any]) -> RayHit | None:
+    def pick(
+        self, x: float, y: float, renderer: vtkRenderer, actors: Sequence[vtkProp]
+    ) -> RayHit | None:
         """Nearest hit among ``actors`` at display pixel (x, y), origin bottom left."""
         ...
 
@@ -65,7 +68,9 @@ class VtkRayPicker:
         self._picker.SetTolerance(tolerance)
         self._picker.PickFromListOn()
 
-    def pick(self, x: float, y: float, renderer: Any, actors: list[Any]) -> RayHit | None:
+    def pick(
+        self, x: float, y: float, renderer: vtkRenderer, actors: Sequence[vtkProp]
+    ) -> RayHit | None:
         if not actors:
             return None
         picker = self._picker
@@ -87,7 +92,7 @@ def nearest_point(points: np.ndarray, position: tuple[float, float, float]) -> i
 
 def pick_body(
     picker: RayPicker,
-    renderer: Any,
+    renderer: vtkRenderer,
     x: float,
     y: float,
     parts: BodyParts,
@@ -118,7 +123,12 @@ def pick_body(
 
 
 def _muscle_at(
-    picker: RayPicker, renderer: Any, x: float, y: float, parts: BodyParts, actors: list[Any]
+    picker: RayPicker,
+    renderer: vtkRenderer,
+    x: float,
+    y: float,
+    parts: BodyParts,
+    actors: Sequence[vtkProp],
 ) -> tuple[str, str] | None:
     hit = picker.pick(x, y, renderer, actors)
     return None if hit is None else parts.muscles.key_of(hit.actor)

@@ -10,15 +10,19 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkRenderer, vtkTextActor
 
 from tp_explorer import palette
 from tp_explorer.scene.visuals.label_pictures import style_as_label
 from tp_explorer.scene.visuals.labels import LabelPool
 from tp_explorer.state.safety import NearStructure, structure_kind, structure_label
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
 
 THIN_WIDTH = 2.0
 EMPHASIS_WIDTH = 7.0
@@ -29,7 +33,7 @@ NOTE_MARGIN_PX = 6  # from the canvas's lower right corner
 NOTE_FRAME_PX = 4
 
 
-def path_actor(lines: pv.PolyData, colour: str, width: float) -> Any:
+def path_actor(lines: pv.PolyData, colour: str, width: float) -> pv.Actor:
     """A nerve or vessel path drawn as a tube-like line, not pickable, hidden until shown."""
     actor = pv.Actor(mapper=pv.DataSetMapper(lines))
     prop = actor.GetProperty()
@@ -59,12 +63,14 @@ class SafetyLayer:
     """Line actors for every (structure, side) in ``anatomy.nerves``, their names in the label
     layout, and a note."""
 
-    def __init__(self, plotter: Any, anatomy: Any, labels: LabelPool | None = None) -> None:
+    def __init__(
+        self, plotter: pv.BasePlotter, anatomy: Anatomy, labels: LabelPool | None = None
+    ) -> None:
         """``labels``: the body's label pool, so the structures' names are laid out with the
         muscles' (beside the body, leader lines, never overlapping); without one, a pool of
         the layer's own."""
         self.plotter = plotter
-        self.actors: dict[tuple[str, str], Any] = {}
+        self.actors: dict[tuple[str, str], pv.Actor] = {}
         self.labelled: set[tuple[str, str]] = set()  # the structures named by the last show
         self.view = SafetyView()
         self.overlay = self._make_overlay()
@@ -82,13 +88,13 @@ class SafetyLayer:
         self.note = self._make_note()
         self.label_pool.reserve(self.note_box)  # the labels keep clear of the note
 
-    def _make_note(self) -> Any:
+    def _make_note(self) -> vtkTextActor:
         """The note: lower right, NOTE_MARGIN_PX in from the corner, on a light background.
 
         A text actor of a fixed size (not a corner annotation, which scales its font with the
         window): the label layout needs the box it covers.
         """
-        from vtkmodules.vtkRenderingCore import vtkCoordinate, vtkTextActor
+        from vtkmodules.vtkRenderingCore import vtkCoordinate
 
         note = vtkTextActor()
         prop = note.GetTextProperty()
@@ -118,14 +124,12 @@ class SafetyLayer:
         right, bottom = width - NOTE_MARGIN_PX, NOTE_MARGIN_PX
         return (right - size[0] - NOTE_FRAME_PX, bottom, right, bottom + size[1] + NOTE_FRAME_PX)
 
-    def _make_overlay(self) -> Any:
+    def _make_overlay(self) -> vtkRenderer:
         """A renderer layer above the body, sharing its camera: the paths show through muscle.
 
         A needle-safety view is an X-ray view on purpose: a nerve under the focused muscle is
         exactly what must be seen.
         """
-        from vtkmodules.vtkRenderingCore import vtkRenderer
-
         base = self.plotter.renderer
         overlay = vtkRenderer()
         overlay.SetLayer(1)
@@ -133,6 +137,8 @@ class SafetyLayer:
         overlay.SetActiveCamera(base.GetActiveCamera())
         overlay.SetViewport(base.GetViewport())
         ren_win = self.plotter.ren_win
+        if ren_win is None:
+            raise RuntimeError("the plotter has no render window (it is closed)")
         ren_win.SetNumberOfLayers(max(2, ren_win.GetNumberOfLayers()))
         ren_win.AddRenderer(overlay)
         return overlay

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
@@ -11,9 +11,12 @@ import pyvista as pv
 from tp_explorer.scene.body import BodyScene
 from tp_explorer.state import Highlight
 
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
+
 
 def render_image(
-    anatomy: Any,
+    anatomy: Anatomy,
     highlight: Highlight,
     layers: Iterable[str],
     view: str | None = "anterior",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
@@ -22,7 +21,7 @@ class Look:
 
 
 def make_actor(
-    renderer: Any,
+    renderer: pv.Renderer,
     mesh: pv.PolyData,
     *,
     name: str,

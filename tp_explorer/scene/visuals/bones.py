@@ -4,10 +4,10 @@ fading each switch one group at once."""
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable
-from typing import Any
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkProp
 
 from tp_explorer import palette
 from tp_explorer.scene.layout.arrays import FloatArray
@@ -30,7 +30,7 @@ def group_of(x: float) -> str:
 class BoneVisuals:
     """The bone groups' actors, point samples and looks."""
 
-    def __init__(self, renderer: Any, bones: Iterable[pv.PolyData]) -> None:
+    def __init__(self, renderer: pv.Renderer, bones: Iterable[pv.PolyData]) -> None:
         groups: dict[str, list[pv.PolyData]] = {"left": [], "right": [], "midline": []}
         for mesh in bones:
             groups[group_of(float(mesh.center[0]))].append(mesh)
@@ -80,7 +80,7 @@ class BoneVisuals:
             actor.SetVisibility(look.visible)
             actor.GetProperty().SetOpacity(look.opacity)
 
-    def key_of(self, actor: Any) -> str | None:
+    def key_of(self, actor: vtkProp) -> str | None:
         return next((group for group, mine in self.actors.items() if mine is actor), None)
 
     def visible(self) -> list[pv.Actor]:

@@ -10,13 +10,16 @@ serve the depth measurements.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper, vtkProperty
 
 from tp_explorer import palette
 from tp_explorer.state import Highlight
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
 
 COLOURS = {"muscle": palette.CONTEXT, "artery": palette.ARTERY, "vein": palette.VEIN}
 DRAWN_KINDS = tuple(COLOURS)
@@ -40,7 +43,7 @@ def side_of(structure_id: str) -> str:
 class ContextVisuals:
     """One actor per context structure of the anatomy (none for the built-in body)."""
 
-    def __init__(self, renderer: Any, anatomy: Any) -> None:
+    def __init__(self, renderer: pv.Renderer, anatomy: Anatomy) -> None:
         self.actors: dict[str, pv.Actor] = {}
         self.kinds: dict[str, str] = {}
         # One shared property per look: pointing an actor at another property is cheap, while

@@ -10,14 +10,14 @@ software rendering (5.8 ms for the 16 labels of the hip against 1.7 ms for one a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
-from vtkmodules.vtkCommonCore import vtkPoints
+from vtkmodules.vtkCommonCore import vtkIdTypeArray, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
 from vtkmodules.vtkRenderingCore import (
     vtkActor2D,
     vtkPolyDataMapper2D,
+    vtkRenderer,
     vtkTexturedActor2D,
 )
 
@@ -34,7 +34,7 @@ DOT_PX = 5
 class LabelActors:
     """The quads that show the labels' pictures and the leader lines, on one renderer."""
 
-    def __init__(self, renderer: Any, pictures: LabelPictures) -> None:
+    def __init__(self, renderer: vtkRenderer, pictures: LabelPictures) -> None:
         self.renderer = renderer
         self.pictures = pictures
         self._quad_points = vtkPoints()
@@ -138,7 +138,7 @@ class LabelActors:
         self.renderer.RemoveViewProp(self.line_actor)
 
 
-def _cells(offsets: IntArray, connectivity: IntArray) -> tuple[Any, Any]:
+def _cells(offsets: IntArray, connectivity: IntArray) -> tuple[vtkIdTypeArray, vtkIdTypeArray]:
     """VTK id arrays for vtkCellArray.SetData: where each cell starts, and its point ids."""
     return (
         numpy_to_vtk_ids(offsets.astype(np.int64), deep=True),

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import vtkmodules.vtkRenderingFreeType  # noqa: F401  (the text renderer's FreeType)
 from vtkmodules.vtkCommonDataModel import vtkImageData
-from vtkmodules.vtkRenderingCore import vtkTextProperty, vtkTextRenderer, vtkTexture
+from vtkmodules.vtkRenderingCore import vtkRenderer, vtkTextProperty, vtkTextRenderer, vtkTexture
 
 from tp_explorer import palette
 from tp_explorer.scene.layout.labels import FRAME_PX, Label
@@ -31,7 +30,7 @@ Picture = npt.NDArray[np.uint8]  # RGBA rows, bottom-up
 Cell = tuple[int, int, int, int]  # x, y, width, height of a picture in the texture
 
 
-def style_as_label(prop: Any, frame_px: int) -> None:
+def style_as_label(prop: vtkTextProperty, frame_px: int) -> None:
     """A label's look on a vtkTextProperty: dark text on a light, slightly see-through
     background with a frame of ``frame_px`` in the same colour (its padding)."""
     prop.SetColor(*palette.rgb_float(palette.LABEL_TEXT))
@@ -45,7 +44,7 @@ def style_as_label(prop: Any, frame_px: int) -> None:
 class LabelPictures:
     """Every label's picture at the current font size, and the texture that holds them."""
 
-    def __init__(self, renderer: Any, font_size: int) -> None:
+    def __init__(self, renderer: vtkRenderer, font_size: int) -> None:
         self.renderer = renderer
         self._text_renderer = vtkTextRenderer()
         self._props = {"muscle": vtkTextProperty(), "safety": vtkTextProperty()}

@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from vtkmodules.vtkCommonCore import vtkCommand
+from vtkmodules.vtkRenderingCore import vtkActor2D, vtkRenderer, vtkTexturedActor2D
 
 from tp_explorer.scene.camera import projection_matrix
 from tp_explorer.scene.layout.arrays import Box, FloatArray, vec3
@@ -42,7 +43,7 @@ ReservedBox = Callable[[int, int], Box | None]  # canvas (width, height) -> a bo
 class LabelPool:
     """At most ``size`` labels and their leader lines on ``renderer``; ``show`` fills them."""
 
-    def __init__(self, renderer: Any, size: int, font_size: int = 14) -> None:
+    def __init__(self, renderer: vtkRenderer, size: int, font_size: int = 14) -> None:
         self.renderer = renderer
         self._capacity = size
         self._muscles = LabelTargets()
@@ -59,7 +60,7 @@ class LabelPool:
         self.pictures = LabelPictures(renderer, font_size)
         self.actors = LabelActors(renderer, self.pictures)
         self.set_font_size(font_size)
-        self._observer = renderer.AddObserver("StartEvent", self._on_render)
+        self._observer = renderer.AddObserver(vtkCommand.StartEvent, self._on_render)
 
     @property
     def font_size(self) -> int:
@@ -70,11 +71,11 @@ class LabelPool:
         return self._capacity
 
     @property
-    def text_actor(self) -> Any:
+    def text_actor(self) -> vtkTexturedActor2D:
         return self.actors.text_actor
 
     @property
-    def line_actor(self) -> Any:
+    def line_actor(self) -> vtkActor2D:
         return self.actors.line_actor
 
     @property
@@ -172,7 +173,7 @@ class LabelPool:
         self.actors.hide()
         self._placements = []
 
-    def _on_render(self, _obj: Any = None, _event: str = "") -> None:
+    def _on_render(self, _obj: object = None, _event: str = "") -> None:
         if not (self._visible and self._muscles.labels) and not self._extra.labels:
             self.last_layout_ms = 0.0
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
@@ -11,6 +11,9 @@ import pyvista as pv
 from tp_explorer import palette
 from tp_explorer.scene.layout.arrays import FloatArray
 from tp_explorer.state import Highlight
+
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
 
 MARKER_PX = 11
 CACHED_SELECTIONS = 64  # a session visits a few dozen selections
@@ -21,7 +24,9 @@ PointKey = tuple[str, str, float, str | None]  # (mesh, side, along, aspect)
 class MarkerVisuals:
     """The markers of a selection's trigger points, on the muscles the scene draws."""
 
-    def __init__(self, plotter: Any, anatomy: Any, muscles: Collection[tuple[str, str]]) -> None:
+    def __init__(
+        self, plotter: pv.BasePlotter, anatomy: Anatomy, muscles: Collection[tuple[str, str]]
+    ) -> None:
         self.anatomy = anatomy
         self.muscles = muscles
         self._mesh = pv.PolyData(np.zeros((1, 3)))

@@ -5,9 +5,9 @@ and faded where they stand in front of a focused muscle."""
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Mapping
-from typing import Any
 
 import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkProp
 
 from tp_explorer import palette
 from tp_explorer.scene.visuals.actors import Look, make_actor
@@ -22,7 +22,9 @@ class MuscleVisuals:
     """Every muscle's actor, the look a selection gives it (``base``) and the look it has
     (``base``, or faded for a focus)."""
 
-    def __init__(self, renderer: Any, muscles: Mapping[str, Mapping[str, pv.PolyData]]) -> None:
+    def __init__(
+        self, renderer: pv.Renderer, muscles: Mapping[str, Mapping[str, pv.PolyData]]
+    ) -> None:
         self.actors: dict[MuscleKey, pv.Actor] = {}
         for mesh_id, by_side in muscles.items():
             for side, mesh in by_side.items():
@@ -93,7 +95,7 @@ class MuscleVisuals:
             self._properties[key] = prop
         return prop
 
-    def key_of(self, actor: Any) -> MuscleKey | None:
+    def key_of(self, actor: vtkProp) -> MuscleKey | None:
         """Which muscle an actor draws (for a pick)."""
         return next((key for key, mine in self.actors.items() if mine is actor), None)
 

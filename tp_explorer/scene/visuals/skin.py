@@ -7,11 +7,12 @@ the skin is then not picked; zones off shows plain skin.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
-from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
+from vtkmodules.vtkCommonCore import vtkDataArray
+from vtkmodules.vtkRenderingCore import vtkPolyDataMapper, vtkProp
 
 from tp_explorer import palette
 from tp_explorer.scene import zones as zone_paint
@@ -20,6 +21,9 @@ from tp_explorer.scene.visuals.actors import make_actor
 from tp_explorer.scene.vtk_arrays import vtk_to_numpy
 from tp_explorer.state import Highlight
 
+if TYPE_CHECKING:
+    from tp_explorer.anatomy.model import Anatomy
+
 SIDES = ("left", "right")
 Zones = dict[tuple[str, str], str]  # (area, side) -> "essential" | "spillover"
 
@@ -27,7 +31,7 @@ Zones = dict[tuple[str, str], str]  # (area, side) -> "essential" | "spillover"
 class SkinVisuals:
     """The two halves' actors, the skin point each of their points is, and the paint."""
 
-    def __init__(self, renderer: Any, anatomy: Any) -> None:
+    def __init__(self, renderer: pv.Renderer, anatomy: Anatomy) -> None:
         self.anatomy = anatomy
         skin = anatomy.skin
         if not skin.is_all_triangles:
@@ -39,7 +43,7 @@ class SkinVisuals:
         self.paint = zone_paint.SkinPaint(skin, anatomy.areas, halves)
         self.actors: dict[str, pv.Actor] = {}
         self.point_ids: dict[str, IntArray] = {}  # a half's point -> the skin's point
-        self._colour_arrays: dict[str, Any] = {}  # side -> the vtk array the mapper draws
+        self._colour_arrays: dict[str, vtkDataArray] = {}  # side -> the vtk array the mapper draws
         for side, cells in halves.items():
             # Cells keep the skin's order within a half, so the paint's index arrays apply.
             ids, local = np.unique(faces[cells], return_inverse=True)
@@ -111,7 +115,7 @@ class SkinVisuals:
             return []
         return [actor for actor in self.actors.values() if actor.GetVisibility()]
 
-    def area_at(self, actor: Any, point_id: int) -> tuple[str, str] | None:
+    def area_at(self, actor: vtkProp, point_id: int) -> tuple[str, str] | None:
         """The body area (and side) of a half's point, for a pick on the skin."""
         side = next((s for s, mine in self.actors.items() if mine is actor), None)
         if side is None:
