@@ -44,6 +44,20 @@ def empty_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["TP_EXPLORER_DATA_DIR"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The validated-knowledge cache in a temporary folder: tests never read or fill the
+    user's own cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("TP_EXPLORER_CACHE_DIR")
+    os.environ["TP_EXPLORER_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("TP_EXPLORER_CACHE_DIR", None)
+    else:
+        os.environ["TP_EXPLORER_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def atlas_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the atlas installed from the shared BodyParts3D folder (once)."""

@@ -11,7 +11,17 @@ import pytest
 from tp_explorer import __version__
 from tp_explorer.cli import build_parser, main
 
-EXPECTED_COMMANDS = {"check", "list", "chain", "refers-to", "snapshot", "handout", "quiz", "bench"}
+EXPECTED_COMMANDS = {
+    "check",
+    "list",
+    "chain",
+    "refers-to",
+    "snapshot",
+    "handout",
+    "quiz",
+    "bench",
+    "schema",
+}
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
