@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up from nothing (system libraries, Xvfb, .venv with the test and build extras), then run
-# every check: lint, format, layer contracts, the knowledge file, and the whole test suite under
-# a virtual display that pytest starts itself (pytest-xvfb). Extra arguments go to pytest.
+# every check: lint, format, layer contracts, the type checker, the knowledge file, and the whole
+# test suite under a virtual display that pytest starts itself (pytest-xvfb). Extra arguments go
+# to pytest.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_debian_packages "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_venv "[test,build,atlas]"
@@ -12,6 +13,7 @@ unset QT_QPA_PLATFORM # the 3D widget needs a real (virtual) X display, not Qt's
 echo "== ruff check";           ruff check .
 echo "== ruff format --check";  ruff format --check .
 echo "== import contracts";     lint-imports --no-cache
+echo "== type check";           mypy   # [tool.mypy] in pyproject.toml: strict on knowledge, state, scene.layout
 echo "== knowledge file";       tp-explorer check regions.yaml
 # The atlas tests run on BodyParts3D installed from the shared folder into a temporary data
 # dir (never the network); in CI that folder exists, so they must run, not skip.
