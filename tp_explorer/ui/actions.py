@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
@@ -27,6 +27,7 @@ VIEW_KEYS = {
     "right": "Ctrl+4",
     "medial": "Ctrl+5",
 }
+SIDES = ("left", "right", "both")
 SIDE_KEYS = {"left": "Ctrl+Shift+L", "right": "Ctrl+Shift+R", "both": "Ctrl+Shift+B"}
 PEEL_KEYS = {"deeper": "Ctrl+]", "shallower": "Ctrl+["}
 STRUCTURE_KEYS = {"hide": "Ctrl+H", "isolate": "Ctrl+I", "show_all": "Ctrl+Shift+A"}
@@ -87,45 +88,108 @@ def _action(
     return action
 
 
-def build_actions(window: ActionHost) -> Actions:
-    c = window.controller
-    every: list[QAction] = []
-    file_menu = window.menu("&File")
-    quit_ = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
-    file_menu.addAction(quit_)
-    every += [quit_]
+@dataclass(frozen=True)
+class ActionSpec:
+    """One row of a menu's table: its text, what it does, its shortcut and status tip."""
 
+    text: str
+    slot: Callable[[], object]
+    keys: Keys = None
+    tip: str = ""
+
+
+def _add_specs(window: ActionHost, menu: QMenu, specs: Sequence[ActionSpec]) -> list[QAction]:
+    """Make each row's action, in order, and add it to ``menu``."""
+    actions = [_action(window, spec.text, spec.slot, spec.keys, spec.tip) for spec in specs]
+    for action in actions:
+        menu.addAction(action)
+    return actions
+
+
+def build_actions(window: ActionHost) -> Actions:
+    """Every menu and toolbar action, in the order Help's shortcut list shows them."""
+    file_actions = _file_actions(window)
     view_menu = window.menu("&View")
-    views: dict[str, QAction] = {}
-    for name, preset in VIEWS.items():
-        views[name] = _action(
-            window, f"{preset.label} view", partial(c.set_view, name), VIEW_KEYS[name]
-        )
-        view_menu.addAction(views[name])
+    views = _view_actions(window, view_menu)
+    reset = _reset_action(window, view_menu)
+    turn = _add_specs(window, view_menu.addMenu("&Camera"), _camera_specs(window))
+    view_menu.addSeparator()
+    sides = _side_actions(window, view_menu.addMenu("&Side"))
+    layers = _layer_actions(window, view_menu.addMenu("&Layers"))
+    view_menu.addSeparator()
+    structure = _structure_actions(window)
+    structure_menu = view_menu.addMenu("&Structures")
+    for action in structure.values():
+        structure_menu.addAction(action)
+    view_menu.addSeparator()
+    font = _add_specs(window, view_menu, _font_specs(window))
+    view_menu.addSeparator()
+    go = _add_specs(window, view_menu, _go_specs(window))
+    window.menu("&Tools")
+    help_actions = _help_actions(window)
+    every = [
+        *file_actions,
+        *views.values(),
+        reset,
+        *turn,
+        *sides.values(),
+        *layers.values(),
+        *structure.values(),
+        *font,
+        *go,
+        *help_actions,
+    ]
+    _fill_toolbar(window.toolbar, views, reset, sides, layers)
+    return Actions(every, views, sides, layers, structure)
+
+
+def _file_actions(window: ActionHost) -> list[QAction]:
+    return _add_specs(
+        window,
+        window.menu("&File"),
+        [ActionSpec("&Quit", window.close, QKeySequence.StandardKey.Quit)],
+    )
+
+
+def _view_actions(window: ActionHost, menu: QMenu) -> dict[str, QAction]:
+    """One action per preset view, by view name."""
+    c = window.controller
+    specs = [
+        ActionSpec(f"{preset.label} view", partial(c.set_view, name), VIEW_KEYS[name])
+        for name, preset in VIEWS.items()
+    ]
+    return dict(zip(VIEWS, _add_specs(window, menu, specs), strict=True))
+
+
+def _reset_action(window: ActionHost, menu: QMenu) -> QAction:
     reset = _action(
         window,
         "&Reset view",
-        c.reset_view,
+        window.controller.reset_view,
         "Ctrl+R",
         "Anterior view of the whole body, every structure shown",
     )
-    view_menu.addAction(reset)
-    turn = [
-        _action(window, "Turn left", lambda: window.orbit(-15, 0), "Ctrl+Shift+Left"),
-        _action(window, "Turn right", lambda: window.orbit(15, 0), "Ctrl+Shift+Right"),
-        _action(window, "Tilt up", lambda: window.orbit(0, 10), "Ctrl+Shift+Up"),
-        _action(window, "Tilt down", lambda: window.orbit(0, -10), "Ctrl+Shift+Down"),
-        _action(window, "Zoom in", lambda: window.zoom(1.2), "Ctrl+Shift+PgUp"),
-        _action(window, "Zoom out", lambda: window.zoom(1 / 1.2), "Ctrl+Shift+PgDown"),
+    menu.addAction(reset)
+    return reset
+
+
+def _camera_specs(window: ActionHost) -> list[ActionSpec]:
+    return [
+        ActionSpec("Turn left", lambda: window.orbit(-15, 0), "Ctrl+Shift+Left"),
+        ActionSpec("Turn right", lambda: window.orbit(15, 0), "Ctrl+Shift+Right"),
+        ActionSpec("Tilt up", lambda: window.orbit(0, 10), "Ctrl+Shift+Up"),
+        ActionSpec("Tilt down", lambda: window.orbit(0, -10), "Ctrl+Shift+Down"),
+        ActionSpec("Zoom in", lambda: window.zoom(1.2), "Ctrl+Shift+PgUp"),
+        ActionSpec("Zoom out", lambda: window.zoom(1 / 1.2), "Ctrl+Shift+PgDown"),
     ]
-    camera_menu = view_menu.addMenu("&Camera")
-    for action in turn:
-        camera_menu.addAction(action)
-    view_menu.addSeparator()
-    side_menu = view_menu.addMenu("&Side")
-    side_group = QActionGroup(_owner(window))
+
+
+def _side_actions(window: ActionHost, menu: QMenu) -> dict[str, QAction]:
+    """Left, right and both: checkable, one checked at a time."""
+    c = window.controller
+    group = QActionGroup(_owner(window))
     sides: dict[str, QAction] = {}
-    for side in ("left", "right", "both"):
+    for side in SIDES:
         action = _action(
             window,
             f"{side.capitalize()} side" if side != "both" else "Both sides",
@@ -133,10 +197,14 @@ def build_actions(window: ActionHost) -> Actions:
             SIDE_KEYS[side],
         )
         action.setCheckable(True)
-        side_group.addAction(action)
-        side_menu.addAction(action)
+        group.addAction(action)
+        menu.addAction(action)
         sides[side] = action
-    layer_menu = view_menu.addMenu("&Layers")
+    return sides
+
+
+def _layer_actions(window: ActionHost, menu: QMenu) -> dict[str, QAction]:
+    """One checkable action per layer, switching it in the state."""
     layers: dict[str, QAction] = {}
     for layer in LAYERS:
         action = QAction(layer.capitalize(), _owner(window))
@@ -144,102 +212,102 @@ def build_actions(window: ActionHost) -> Actions:
         action.setShortcut(QKeySequence(LAYER_KEYS[layer]))
         action.toggled.connect(lambda on, name=layer: window.state.set_layer(name, on))
         window.addAction(action)
-        layer_menu.addAction(action)
+        menu.addAction(action)
         layers[layer] = action
-    view_menu.addSeparator()
-    structure = {
-        "deeper": _action(
-            window,
+    return layers
+
+
+def _structure_actions(window: ActionHost) -> dict[str, QAction]:
+    """Peel, put back, hide, isolate and show all, by name (the structure toolbar's too)."""
+    c = window.controller
+    specs = {
+        "deeper": ActionSpec(
             "&Peel a layer",
             lambda: c.peel_step(+1),
             PEEL_KEYS["deeper"],
             "Remove the outermost layer of muscle",
         ),
-        "shallower": _action(
-            window,
+        "shallower": ActionSpec(
             "Put &back a layer",
             lambda: c.peel_step(-1),
             PEEL_KEYS["shallower"],
             "Bring back the last layer of muscle peeled",
         ),
-        "hide": _action(
-            window,
+        "hide": ActionSpec(
             "&Hide muscle",
             lambda: c.hide(c.current_structures()),
             STRUCTURE_KEYS["hide"],
             "Hide the muscle chosen in the chain list (or the focused one)",
         ),
-        "isolate": _action(
-            window,
+        "isolate": ActionSpec(
             "&Isolate muscle",
             lambda: c.isolate(c.current_structures()),
             STRUCTURE_KEYS["isolate"],
             "Show only the muscle chosen in the chain list (or the focused one)",
         ),
-        "show_all": _action(window, "Show &all structures", c.show_all, STRUCTURE_KEYS["show_all"]),
+        "show_all": ActionSpec("Show &all structures", c.show_all, STRUCTURE_KEYS["show_all"]),
     }
-    structure_menu = view_menu.addMenu("&Structures")
-    for action in structure.values():
-        structure_menu.addAction(action)
-    view_menu.addSeparator()
-    font = [
-        _action(
-            window, "&Larger text", lambda: window.change_font(+1), QKeySequence.StandardKey.ZoomIn
+    return {
+        name: _action(window, spec.text, spec.slot, spec.keys, spec.tip)
+        for name, spec in specs.items()
+    }
+
+
+def _font_specs(window: ActionHost) -> list[ActionSpec]:
+    return [
+        ActionSpec("&Larger text", lambda: window.change_font(+1), QKeySequence.StandardKey.ZoomIn),
+        ActionSpec(
+            "S&maller text", lambda: window.change_font(-1), QKeySequence.StandardKey.ZoomOut
         ),
-        _action(
-            window,
-            "S&maller text",
-            lambda: window.change_font(-1),
-            QKeySequence.StandardKey.ZoomOut,
-        ),
-        _action(window, "&Normal text size", lambda: window.change_font(0), "Ctrl+0"),
+        ActionSpec("&Normal text size", lambda: window.change_font(0), "Ctrl+0"),
     ]
-    for action in font:
-        view_menu.addAction(action)
-    view_menu.addSeparator()
-    go = [
-        _action(
-            window,
+
+
+def _go_specs(window: ActionHost) -> list[ActionSpec]:
+    return [
+        ActionSpec(
             "&Find…",
             window.focus_search,
             QKeySequence.StandardKey.Find,
             "Search sites, conditions and muscles",
         ),
-        _action(window, "Next &panel", lambda: window.cycle_panel(+1), "F6"),
-        _action(window, "Previous panel", lambda: window.cycle_panel(-1), "Shift+F6"),
-        _action(window, "Show whole &chain", c.clear_focus, "Esc", "Leave the focused muscle"),
-    ]
-    for action in go:
-        view_menu.addAction(action)
-    every += [
-        *list(views.values()),
-        reset,
-        *turn,
-        *list(sides.values()),
-        *list(layers.values()),
-        *structure.values(),
-        *font,
-        *go,
+        ActionSpec("Next &panel", lambda: window.cycle_panel(+1), "F6"),
+        ActionSpec("Previous panel", lambda: window.cycle_panel(-1), "Shift+F6"),
+        ActionSpec(
+            "Show whole &chain", window.controller.clear_focus, "Esc", "Leave the focused muscle"
+        ),
     ]
 
-    window.menu("&Tools")
-    help_menu = window.menu("&Help")
-    shortcuts = _action(
-        window, "&Keyboard shortcuts", window.show_shortcuts, QKeySequence.StandardKey.HelpContents
+
+def _help_actions(window: ActionHost) -> list[QAction]:
+    return _add_specs(
+        window,
+        window.menu("&Help"),
+        [
+            ActionSpec(
+                "&Keyboard shortcuts",
+                window.show_shortcuts,
+                QKeySequence.StandardKey.HelpContents,
+            ),
+            ActionSpec("&About tp_explorer", window.show_about),
+        ],
     )
-    about = _action(window, "&About tp_explorer", window.show_about)
-    help_menu.addAction(shortcuts)
-    help_menu.addAction(about)
-    every += [shortcuts, about]
 
-    toolbar = window.toolbar
+
+def _fill_toolbar(
+    toolbar: QToolBar,
+    views: dict[str, QAction],
+    reset: QAction,
+    sides: dict[str, QAction],
+    layers: dict[str, QAction],
+) -> None:
+    """The main row: the five views and reset, the sides, the layers."""
     for name in ("anterior", "posterior", "left", "right", "medial"):
         toolbar.addAction(views[name])
     toolbar.addAction(reset)
     toolbar.addSeparator()
-    for side in ("left", "right", "both"):
+    for side in SIDES:
         toolbar.addAction(sides[side])
     toolbar.addSeparator()
     for layer in LAYERS:
         toolbar.addAction(layers[layer])
-    return Actions(every, views, sides, layers, structure)
