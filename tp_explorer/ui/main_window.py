@@ -103,12 +103,45 @@ class MainWindow(ExplorerWindow):
         self.font_pt = self.settings.font_size() if restore else DEFAULT_FONT_PT
         self._framed = False
 
+        self._build_panels()
+        centre = self._build_centre(multi_samples)
+        self._build_splitters(centre)
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.addToolBar(self.toolbar)
+        self.statusBar()
+        self._build_controller(anatomy, picker)
+        self.actions = build_actions(self)
+        self._build_structure_toolbar()
+        # A drag or wheel turn ended: the focused muscle's occluders are those of the new view.
+        self.plotter.iren.add_observer(
+            "EndInteractionEvent", lambda *_: self.controller.camera_moved()
+        )
+        self.state.changed.connect(self._on_state_changed)
+        self._set_focus_order()
+        self._apply_font()
+        if restore:
+            self._restore()
+        else:
+            self.resize(1280, 800)
+        self._sync_actions()
+        self.controller.refresh()
+
+        from tp_explorer.ui import features
+
+        self.features, self.atlas_offer, self.needle_view = features.install(self)
+
+    # ---- build steps of __init__, in the order they run
+    def _build_panels(self) -> None:
         self.sites_panel = SitesPanel()
         self.chain_panel = ChainPanel()
         self.hidden_panel = HiddenPanel()
         self.peel_control = PeelControl()
         self.details_panel = DetailsPanel()
         self.legend = LegendBar()
+
+    def _build_centre(self, multi_samples: int | None) -> QWidget:
+        """The 3D canvas with the legend under it."""
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +155,10 @@ class MainWindow(ExplorerWindow):
         self.plotter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         centre_layout.addWidget(self.plotter, 1)
         centre_layout.addWidget(self.legend)
+        return centre
+
+    def _build_splitters(self, centre: QWidget) -> None:
+        """Sites, chain and hidden lists on the left; the canvas; the details on the right."""
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.sites_panel)
         left.addWidget(self.chain_panel)
@@ -136,15 +173,13 @@ class MainWindow(ExplorerWindow):
         self.splitter.setSizes([300, 700, 380])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.toolbar = QToolBar("Main toolbar", self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.addToolBar(self.toolbar)
-        self.statusBar()
 
+    def _build_controller(self, anatomy: Anatomy, picker: RayPicker | None) -> None:
+        """The scene on the canvas, and the controller that wires it to the panels."""
         self.scene = BodyScene(self.plotter, anatomy, picker=picker)
         self.canvas_events = CanvasEvents(self.plotter)
         self.controller = Controller(
-            knowledge=knowledge,
+            knowledge=self.knowledge,
             state=self.state,
             scene=self.scene,
             sites=self.sites_panel,
@@ -156,8 +191,9 @@ class MainWindow(ExplorerWindow):
             hidden=self.hidden_panel,
             parent=self,
         )
-        self.actions = build_actions(self)
-        # Peeling and per-structure control get a row of their own (the main row is full).
+
+    def _build_structure_toolbar(self) -> None:
+        """Peeling and per-structure control get a row of their own (the main row is full)."""
         self.addToolBarBreak()
         self.structure_toolbar = QToolBar("Layers and structures", self)
         self.structure_toolbar.setObjectName("structureToolbar")
@@ -166,11 +202,9 @@ class MainWindow(ExplorerWindow):
         self.structure_toolbar.addSeparator()
         for name in ("hide", "isolate", "show_all"):
             self.structure_toolbar.addAction(self.actions.structure[name])
-        # A drag or wheel turn ended: the focused muscle's occluders are those of the new view.
-        self.plotter.iren.add_observer(
-            "EndInteractionEvent", lambda *_: self.controller.camera_moved()
-        )
-        self.state.changed.connect(self._on_state_changed)
+
+    def _set_focus_order(self) -> None:
+        """The panels F6 cycles through, and Tab's order between them."""
         self._panels: list[QWidget] = [
             self.sites_panel.search,
             self.sites_panel.tree,
@@ -184,17 +218,6 @@ class MainWindow(ExplorerWindow):
         self.setTabOrder(self.chain_panel.list, self.hidden_panel.list)
         self.setTabOrder(self.hidden_panel.list, self.plotter)
         self.setTabOrder(self.plotter, self.details_panel)
-        self._apply_font()
-        if restore:
-            self._restore()
-        else:
-            self.resize(1280, 800)
-        self._sync_actions()
-        self.controller.refresh()
-
-        from tp_explorer.ui import features
-
-        self.features, self.atlas_offer, self.needle_view = features.install(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
