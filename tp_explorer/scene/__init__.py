@@ -1,7 +1,9 @@
 """tp_explorer.scene: the 3D body in pyvista/VTK, no Qt widgets.
 
 Actors are made once; ``BodyScene.apply(highlight, layers)`` changes colours, opacities and
-visibility only. Camera presets are data; picks come back as ids.
+visibility only. Camera presets are data; picks come back as ids. ``body.py`` is the facade;
+``visuals/`` holds one class per layer, ``camera.py`` the camera rig, and ``layout/`` the pure
+numpy geometry (projection, framing, label placement, fading, measurements).
 """
 
 from tp_explorer.scene import _lazy_pyplot  # noqa: F401  (first: before pyvista.plotting)

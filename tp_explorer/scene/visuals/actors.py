@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cache
 
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
@@ -16,8 +17,12 @@ class Look:
     opacity: float
     visible: bool
 
-    def with_opacity(self, opacity: float) -> Look:
-        return replace(self, opacity=opacity)
+
+@cache
+def look(colour: str, opacity: float, visible: bool) -> Look:
+    """The one Look of these values: a selection gives ~170 atlas actors their looks, and a
+    few distinct ones made once are cheaper to hand out and to compare than new ones."""
+    return Look(colour, opacity, visible)
 
 
 def make_actor(

@@ -12,7 +12,7 @@ from vtkmodules.vtkRenderingCore import vtkProp
 from tp_explorer import palette
 from tp_explorer.scene.layout.arrays import FloatArray
 from tp_explorer.scene.layout.body_geometry import even_sample
-from tp_explorer.scene.visuals.actors import Look, make_actor
+from tp_explorer.scene.visuals.actors import Look, look, make_actor
 from tp_explorer.state import Highlight
 
 MIDLINE_M = 0.03  # a bone whose centre is this near the midline belongs to neither side
@@ -62,7 +62,7 @@ class BoneVisuals:
                 and (group == "midline" or group in sides)
                 and highlight.shows(("bone", group, ""))
             )
-            self.base[group] = Look(palette.BONE, 1.0, drawn)
+            self.base[group] = look(palette.BONE, 1.0, drawn)
 
     def drawn(self, group: str) -> bool:
         look = self.base.get(group)
@@ -71,14 +71,14 @@ class BoneVisuals:
     def show(self, faded: Collection[Hashable]) -> None:
         """Give each group its look; those in ``faded`` (as ("bone", group)) fade."""
         for group, actor in self.actors.items():
-            look = self.base[group]
+            now = self.base[group]
             if ("bone", group) in faded:
-                look = look.with_opacity(FADED_BONE_OPACITY)
-            if self._shown.get(group) == look:
+                now = look(now.colour, FADED_BONE_OPACITY, now.visible)
+            if self._shown.get(group) == now:
                 continue
-            self._shown[group] = look
-            actor.SetVisibility(look.visible)
-            actor.GetProperty().SetOpacity(look.opacity)
+            self._shown[group] = now
+            actor.SetVisibility(now.visible)
+            actor.GetProperty().SetOpacity(now.opacity)
 
     def key_of(self, actor: vtkProp) -> str | None:
         return next((group for group, mine in self.actors.items() if mine is actor), None)

@@ -46,6 +46,7 @@ class ContextVisuals:
     def __init__(self, renderer: pv.Renderer, anatomy: Anatomy) -> None:
         self.actors: dict[str, pv.Actor] = {}
         self.kinds: dict[str, str] = {}
+        self.sides: dict[str, str] = {}  # "left", "right" or "mid", from the structure's id
         # One shared property per look: pointing an actor at another property is cheap, while
         # changing an actor's own property makes VTK rebuild its shader at the next render.
         self._looks: dict[tuple[str, bool], vtkProperty] = {}
@@ -73,6 +74,7 @@ class ContextVisuals:
             )
             self.actors[cid] = actor
             self.kinds[cid] = kind
+            self.sides[cid] = side_of(cid)
         self._shown: dict[str, ContextLook] = {}
 
     def _look(self, kind: str, ghost: bool) -> vtkProperty:
@@ -93,13 +95,15 @@ class ContextVisuals:
         ghost = bool(highlight.ghost_others)
         peel = int(highlight.peel or 0)
         isolated = bool(highlight.isolated)
+        # the two looks of this selection, made once (not once per structure)
+        looks = {visible: ContextLook(ghost, visible) for visible in (False, True)}
         for cid, actor in self.actors.items():
             kind = self.kinds[cid]
-            side = side_of(cid)
+            side = self.sides[cid]
             visible = "muscles" in layers and (side == "mid" or side in sides) and not isolated
             if kind == "muscle" and peel > 0:
                 visible = False
-            look = ContextLook(ghost, visible)
+            look = looks[visible]
             if self._shown.get(cid) == look:
                 continue
             self._shown[cid] = look

@@ -10,7 +10,7 @@ import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkProp
 
 from tp_explorer import palette
-from tp_explorer.scene.visuals.actors import Look, make_actor
+from tp_explorer.scene.visuals.actors import Look, look, make_actor
 from tp_explorer.state import Highlight
 
 MuscleKey = tuple[str, str]  # (mesh id, side)
@@ -60,7 +60,7 @@ class MuscleVisuals:
             else:
                 colour, opacity = palette.CONTEXT, 1.0
             drawn = show and side in sides and highlight.shows(("muscle", mesh_id, side))
-            self.base[(mesh_id, side)] = Look(colour, opacity, drawn)
+            self.base[(mesh_id, side)] = look(colour, opacity, drawn)
 
     def drawn(self, key: MuscleKey) -> bool:
         """Whether the selection draws this muscle (before any fading)."""
@@ -70,14 +70,15 @@ class MuscleVisuals:
     def show(self, faded: Collection[Hashable]) -> None:
         """Give each actor its look; those in ``faded`` (as ("muscle", key)) fade."""
         for key, actor in self.actors.items():
-            look = self.base[key]
+            now = self.base[key]
             if ("muscle", key) in faded:
-                look = look.with_opacity(min(look.opacity, FADED_OPACITY))
-            if self._shown.get(key) == look:
+                now = look(now.colour, min(now.opacity, FADED_OPACITY), now.visible)
+            shown = self._shown.get(key)
+            if shown is now or shown == now:
                 continue
-            self._shown[key] = look
-            actor.SetVisibility(look.visible)
-            actor.SetProperty(self._property(look.colour, look.opacity))
+            self._shown[key] = now
+            actor.SetVisibility(now.visible)
+            actor.SetProperty(self._property(now.colour, now.opacity))
 
     def _property(self, colour: str, opacity: float) -> pv.Property:
         """One shared property per muscle look (colour, opacity), made once.
