@@ -89,6 +89,27 @@ def test_asset_missing_an_array_is_reported(tmp_path: Path) -> None:
         load_anatomy(tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("key", "change", "words"),
+    [
+        ("skin_normals", lambda a: a[:-1], "skin_normals"),
+        ("landmark_values", lambda a: a[:-1], "landmark"),
+        ("landmark_names", lambda a: np.where(a == "trunk.l3_z", "trunk.l3", a), "trunk.l3_z"),
+    ],
+)
+def test_asset_with_an_unusable_fine_map_input_is_reported(
+    tmp_path: Path, key: str, change, words: str
+) -> None:
+    """The fine skin map is drawn at load from the skin's normals and the landmark table."""
+    with np.load(assets_dir() / ASSET_FILE) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    arrays[key] = change(arrays[key])
+    np.savez(tmp_path / ASSET_FILE, **arrays)
+    with pytest.raises(AssetError, match=words) as err:
+        load_anatomy(tmp_path)
+    assert REBUILD_COMMAND in str(err.value)
+
+
 def test_a_copy_of_the_assets_loads(tmp_path: Path) -> None:
     shutil.copy(assets_dir() / ASSET_FILE, tmp_path / ASSET_FILE)
     anat = load_anatomy(assets_dir=tmp_path)

@@ -3,4 +3,4 @@
 from __future__ import annotations
 
 ASSET_FILE = "anatomy.npz"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: skin normals and the landmark table (the fine skin map)

@@ -15,6 +15,7 @@ from tp_explorer.anatomy.derive.trigger_points import (
     on_rings,
     on_surface,
 )
+from tp_explorer.knowledge.skin_areas import FINE_AREAS, MIDLINE
 from tp_explorer.knowledge.vocabulary import ASPECTS, SIDES
 
 
@@ -40,6 +41,11 @@ class Anatomy:
     skin_area: np.ndarray = field(repr=False)  # area index per skin point, -1 for none
     skin_side: np.ndarray = field(repr=False)
     area_names: tuple[str, ...] = field(repr=False, default=())
+    # The fine skin map (knowledge.skin_areas): fine area -> side -> skin point indices, the
+    # side "left"/"right" for a sided area and MIDLINE ("mid") for a midline one; and the
+    # fine area code (index into FINE_AREAS, -1 for none) of each skin point.
+    fine_areas: dict[str, dict[str, np.ndarray]] = field(repr=False, default_factory=dict)
+    skin_fine: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int16))
     muscle_t: dict[str, dict[str, np.ndarray]] | None = field(repr=False, default=None)
     # Atlas only: other muscles, arteries, veins and organs, by id; their kind and FMA name.
     context: dict[str, pv.PolyData] = field(repr=False, default_factory=dict)
@@ -96,3 +102,15 @@ class Anatomy:
         if code < 0:
             return None
         return self.area_names[code], SIDES[int(self.skin_side[i])]
+
+    def fine_area_of_point(self, skin_point_index: int) -> tuple[str, str] | None:
+        """The (fine area, side) a picked skin point belongs to, the side MIDLINE ("mid") for a
+        midline area; None off the map."""
+        i = int(skin_point_index)
+        if not 0 <= i < len(self.skin_fine):
+            return None
+        code = int(self.skin_fine[i])
+        if code < 0:
+            return None
+        area = FINE_AREAS[code]
+        return area.id, SIDES[int(self.skin_side[i])] if area.sided else MIDLINE

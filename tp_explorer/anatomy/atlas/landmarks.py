@@ -11,7 +11,14 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from tp_explorer.anatomy.derive.landmarks import SideLandmarks
+from tp_explorer.anatomy.derive.landmarks import (
+    SideLandmarks,
+    TrunkLandmarks,
+    centre_z,
+    heel_back,
+    metatarsal_head,
+    sacral_apex_z,
+)
 
 LUMBAR = ("first", "second", "third", "fourth", "fifth")
 
@@ -66,11 +73,8 @@ class Skeleton:
         return head
 
     def metatarsal_heads(self, side: str) -> np.ndarray:
-        heads = []
-        for n in ("first", "second", "third", "fourth", "fifth"):
-            mt = self.pts(f"{n}_metatarsal_bone_{side}")
-            heads.append(mt[mt[:, 1] < mt[:, 1].min() + 0.012].mean(axis=0))
-        return np.array(heads)
+        names = ("first", "second", "third", "fourth", "fifth")
+        return np.array([metatarsal_head(self.pts(f"{n}_metatarsal_bone_{side}")) for n in names])
 
     def toes(self, side: str) -> np.ndarray:
         return np.vstack([v for k, v in self.bones.items() if "phalanx" in k and k.endswith(side)])
@@ -89,15 +93,30 @@ class Skeleton:
         medial_x = toes[:, 0].min() if side == "left" else toes[:, 0].max()
         near_mid = hip[np.abs(hip[:, 0]) < 0.012]
         y0, y1 = calc[:, 1].min(), calc[:, 1].max()
+        heads = self.metatarsal_heads(side)
         return SideLandmarks(
             hip=self.femoral_head(side),
             knee=self.knee(side),
             ankle=self.ankle(side),
-            mtp=self.metatarsal_heads(side).mean(axis=0),
+            mtp=heads.mean(axis=0),
             heel_y=float(y0 + 0.6 * (y1 - y0) + 0.012),
             toes_medial_x=float(medial_x),
             crest_z=float(hip[:, 2].max()),
             ischial_z=float(hip[:, 2].min()),
             pubis_z=float(near_mid[:, 2].max()) if len(near_mid) else float(hip[:, 2].min()),
             sole_z=float(self.foot(side)[:, 2].min()),
+            metatarsal_heads=heads,
+            heel_back=heel_back(calc),
+        )
+
+    def trunk_landmarks(self) -> TrunkLandmarks:
+        """The fine map's midline landmarks, from the pelvis and the lumbar and T12 vertebrae
+        (T12's top is cut level with the skin's edge; its centre moves by about 1 mm)."""
+        tuberosities = [self.ischial_tuberosity(side) for side in ("left", "right")]
+        l1, t12 = self.lumbar(1), self.pts("twelfth_thoracic_vertebra")
+        return TrunkLandmarks(
+            ischial_y=float(np.mean([t[1] for t in tuberosities])),
+            sacral_apex_z=sacral_apex_z(self.pts("sacrum")),
+            l3_z=centre_z(self.lumbar(3)),
+            l1_top_z=0.5 * (centre_z(l1) + centre_z(t12)),
         )

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tp_explorer.anatomy.arrays import areas_from_codes, polylines
 from tp_explorer.anatomy.atlas.cache import CACHE_FILE, atlas_dir, meshes, read_cache
+from tp_explorer.anatomy.atlas.landmarks import Skeleton
+from tp_explorer.anatomy.derive.areas import SkinLabels
+from tp_explorer.anatomy.derive.fine_map import fine_areas_from_codes, label_fine
 from tp_explorer.anatomy.derive.trigger_points import PointKey
 from tp_explorer.anatomy.model import Anatomy
 from tp_explorer.errors import AssetError
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
+
+if TYPE_CHECKING:
+    import pyvista as pv
 
 
 def load_atlas(folder: Path | None = None) -> Anatomy:
@@ -60,11 +67,13 @@ def assemble(a: dict[str, np.ndarray]) -> Anatomy:
     if len(skin_area) != skin.n_points or len(skin_side) != skin.n_points:
         raise ValueError("skin areas do not match the skin points")
     areas = areas_from_codes(skin_area, skin_side)
+    bones = meshes(a, "bone")
+    fine = _fine_map(skin, a["skin_faces"], SkinLabels(skin_area, skin_side), bones)
     nerves = polylines(a["nerve_ids"], a["nerve_counts"], a["nerve_points"])
     context = meshes(a, "context")
     names = list(a["context_names"])
     anatomy = Anatomy(
-        bones=meshes(a, "bone"),
+        bones=bones,
         muscles=muscles,
         muscle_paths=paths,
         skin=skin,
@@ -76,6 +85,8 @@ def assemble(a: dict[str, np.ndarray]) -> Anatomy:
         skin_area=skin_area,
         skin_side=skin_side,
         area_names=BODY_AREAS,
+        fine_areas=fine_areas_from_codes(fine, skin_side),
+        skin_fine=fine,
         muscle_t=muscle_t,
         context=context,
         context_kind={str(n): str(k) for n, k in zip(names, a["context_kind"], strict=True)},
@@ -86,6 +97,19 @@ def assemble(a: dict[str, np.ndarray]) -> Anatomy:
     if "tp_points" in a:  # caches built before the table existed place them at run time
         anatomy.remember_trigger_points(_trigger_point_rows(a))
     return anatomy
+
+
+def _fine_map(
+    skin: pv.PolyData, faces: np.ndarray, coarse: SkinLabels, bones: dict[str, pv.PolyData]
+) -> np.ndarray:
+    """The fine skin map, drawn at load from the cached skin and bones (about 30 ms): the cache
+    keeps the bones the landmarks come from, so a change of the fine rules needs no
+    reinstall."""
+    sk = Skeleton({k: np.asarray(m.points, dtype=np.float64) for k, m in bones.items()})
+    sides = {side: sk.side_landmarks(side) for side in SIDES}
+    points = np.asarray(skin.points, dtype=np.float64)
+    normals = np.asarray(skin.point_data["Normals"], dtype=np.float64)
+    return label_fine(points, normals, faces, coarse, sides, sk.trunk_landmarks())
 
 
 TP_KEYS = ("tp_mesh", "tp_side", "tp_along", "tp_aspect", "tp_points")

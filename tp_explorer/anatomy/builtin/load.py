@@ -11,6 +11,9 @@ import pyvista as pv
 
 from tp_explorer import resources
 from tp_explorer.anatomy.arrays import areas_from_codes, polylines
+from tp_explorer.anatomy.derive.areas import SkinLabels
+from tp_explorer.anatomy.derive.fine_map import fine_areas_from_codes, label_fine
+from tp_explorer.anatomy.derive.landmark_table import from_table
 from tp_explorer.anatomy.format import ASSET_FILE, FORMAT_VERSION
 from tp_explorer.anatomy.model import Anatomy
 from tp_explorer.errors import AssetError
@@ -21,7 +24,8 @@ _REQUIRED = (
     "format_version", "bone_names", "bone_points", "bone_faces", "bone_npts", "bone_nfaces",
     "muscle_ids", "muscle_points", "belly_faces", "belly_layout", "muscle_paths",
     "muscle_superficial", "skin_points", "skin_faces", "skin_area", "skin_side", "area_names",
-    "nerve_ids", "nerve_counts", "nerve_points",
+    "skin_normals", "landmark_names", "landmark_values", "nerve_ids", "nerve_counts",
+    "nerve_points",
 )  # fmt: skip
 
 
@@ -73,7 +77,7 @@ def load_builtin(assets_dir: Path | str | None = None) -> Anatomy:
 
 _POINTS = ("bone_points", "skin_points", "nerve_points")
 _FACES = ("bone_faces", "belly_faces", "skin_faces")
-_FLOATS = (*_POINTS, "muscle_points", "muscle_paths", "muscle_superficial")
+_FLOATS = (*_POINTS, "muscle_points", "muscle_paths", "muscle_superficial", "skin_normals")
 
 
 def _check(a: dict[str, np.ndarray]) -> str | None:
@@ -113,6 +117,12 @@ def _check(a: dict[str, np.ndarray]) -> str | None:
         return "skin_faces points past skin_points"
     if a["skin_area"].shape != (n_skin,) or a["skin_side"].shape != (n_skin,):
         return "skin_area or skin_side does not have one entry per skin point"
+    if a["skin_normals"].shape != (n_skin, 3):
+        return "skin_normals does not have one normal per skin point"
+    try:
+        from_table(a["landmark_names"], a["landmark_values"].astype(np.float64), SIDES)
+    except (KeyError, ValueError) as exc:
+        return f"the landmark table is unusable ({exc})"
     if n_skin and (a["skin_area"].max() >= len(BODY_AREAS) or a["skin_area"].min() < -1):
         return "skin_area names an unknown body area"
     if n_skin and not np.isin(a["skin_side"], (0, 1)).all():
@@ -143,6 +153,15 @@ def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
         sup[mesh_id] = {s: a["muscle_superficial"][i, j] for j, s in enumerate(SIDES)}
     skin_area, skin_side = a["skin_area"], a["skin_side"]
     areas = areas_from_codes(skin_area, skin_side)
+    sides, trunk = from_table(a["landmark_names"], a["landmark_values"].astype(np.float64), SIDES)
+    fine = label_fine(
+        a["skin_points"].astype(np.float64),
+        a["skin_normals"].astype(np.float64),
+        a["skin_faces"],
+        SkinLabels(skin_area, skin_side),
+        sides,
+        trunk,
+    )
     nerves = polylines(a["nerve_ids"], a["nerve_counts"], a["nerve_points"])
     return Anatomy(
         bones=bones,
@@ -157,4 +176,6 @@ def _assemble(a: dict[str, np.ndarray]) -> Anatomy:
         skin_area=skin_area,
         skin_side=skin_side,
         area_names=BODY_AREAS,
+        fine_areas=fine_areas_from_codes(fine, skin_side),
+        skin_fine=fine,
     )

@@ -13,11 +13,17 @@ from scipy.spatial import cKDTree
 from tp_explorer.anatomy.builtin import authored, bellies, bones, skin
 from tp_explorer.anatomy.builtin.bonefield import BoneField
 from tp_explorer.anatomy.builtin.catalog import MODEL_MUSCLES
-from tp_explorer.anatomy.builtin.landmarks import Landmark, resolve, side_landmarks
+from tp_explorer.anatomy.builtin.landmarks import (
+    Landmark,
+    resolve,
+    side_landmarks,
+    trunk_landmarks,
+)
 from tp_explorer.anatomy.builtin.nerves import build_nerves
 from tp_explorer.anatomy.builtin.source import MusclePart, SourceModel, load_source
 from tp_explorer.anatomy.builtin.writer import write_assets
 from tp_explorer.anatomy.derive.areas import label_skin
+from tp_explorer.anatomy.derive.landmark_table import to_table
 from tp_explorer.knowledge.vocabulary import MESH_IDS, SIDES
 
 log = logging.getLogger(__name__)
@@ -116,14 +122,16 @@ def build(out_dir: Path) -> Path:
     trunk.append(_waist(src))
     skin_mesh = skin.build_skin(surfaces, np.vstack(trunk), SKIN_TOP)
     log.info("skin built at %.1f s", time.perf_counter() - t0)
+    landmarks = {side: side_landmarks(src, side) for side in SIDES}
     labels = label_skin(
-        np.asarray(skin_mesh.points),
-        np.asarray(skin_mesh.point_data["Normals"]),
-        {side: side_landmarks(src, side) for side in SIDES},
+        np.asarray(skin_mesh.points), np.asarray(skin_mesh.point_data["Normals"]), landmarks
     )
+    table = to_table(landmarks, trunk_landmarks(src))
     paths = np.array([[muscles[m][s].path for s in SIDES] for m in MESH_IDS])
     dirs = _superficial_dirs(paths, skin_mesh)
     nerves = build_nerves(src, data)
-    path = write_assets(out_dir, bone_meshes, muscles, paths, dirs, skin_mesh, labels, nerves)
+    path = write_assets(
+        out_dir, bone_meshes, muscles, paths, dirs, skin_mesh, labels, table, nerves
+    )
     log.info("build done in %.1f s -> %s", time.perf_counter() - t0, path)
     return path

@@ -25,8 +25,11 @@ def write_assets(
     superficial: np.ndarray,
     skin: pv.PolyData,
     labels: SkinLabels,
+    landmarks: tuple[np.ndarray, np.ndarray],
     nerves: dict[str, dict[str, np.ndarray]],
 ) -> Path:
+    """Write the asset file; ``landmarks`` is the (names, values) table the fine skin map is
+    drawn from at load (derive.landmark_table)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     names = sorted(bones)
     nerve_ids = sorted(nerves)
@@ -54,6 +57,9 @@ def write_assets(
         "skin_area": labels.area.astype(np.int16),
         "skin_side": labels.side.astype(np.int8),
         "area_names": np.array(BODY_AREAS),
+        "skin_normals": np.asarray(skin.point_data["Normals"], dtype=np.float32),
+        "landmark_names": landmarks[0],
+        "landmark_values": landmarks[1].astype(np.float64),
         "nerve_ids": np.array(nerve_ids, dtype="<U32"),
         "nerve_counts": nerve_counts,
         "nerve_points": (

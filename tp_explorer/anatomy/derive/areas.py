@@ -46,13 +46,14 @@ def label_skin(
     return SkinLabels(area, side_idx)
 
 
-def _angle(p: np.ndarray, centre: np.ndarray, side: str) -> np.ndarray:
+def limb_angle(p: np.ndarray, centre: np.ndarray, side: str) -> np.ndarray:
     """Degrees round a vertical axis: 0 anterior, +90 lateral, -90 medial, ±180 posterior."""
     v = p[:, :2] - centre[:, :2]
     return np.asarray(np.degrees(np.arctan2(lateral_sign(side) * v[:, 0], -v[:, 1])))
 
 
-def _axis_point(z: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+def axis_point(z: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The point of the axis lo -> hi at each height z (clamped to its ends)."""
     t = np.clip((z - lo[2]) / (hi[2] - lo[2]), 0, 1)[:, None]
     return np.asarray(lo + t * (hi - lo))
 
@@ -77,7 +78,7 @@ def _label_side(p: np.ndarray, n: np.ndarray, lm: SideLandmarks, side: str) -> l
     put(foot & ((n[:, 2] < -0.55) | (z < lm.sole_z + 0.004)), "plantar_foot")
     put(foot, "dorsal_foot")
 
-    leg_ang = _angle(p, _axis_point(z, lm.ankle, lm.knee), side)
+    leg_ang = limb_angle(p, axis_point(z, lm.ankle, lm.knee), side)
     ankle = ~foot & (z < za + 0.07)
     put(ankle & (np.abs(leg_ang) > 135), "achilles")
     put(ankle & (leg_ang >= 45), "lateral_ankle")
@@ -89,7 +90,7 @@ def _label_side(p: np.ndarray, n: np.ndarray, lm: SideLandmarks, side: str) -> l
     put(leg & (leg_ang > 45), "lateral_leg")
     put(leg, "shin")
 
-    thigh_ang = _angle(p, _axis_point(z, lm.knee, lm.hip), side)
+    thigh_ang = limb_angle(p, axis_point(z, lm.knee, lm.hip), side)
     knee = (z >= zk - 0.05) & (z < zk + 0.07)
     put(knee & (np.abs(thigh_ang) > 135), "posterior_knee")
     put(knee & (thigh_ang >= 45), "lateral_knee")
