@@ -1,4 +1,4 @@
-"""Fixtures for knowledge tests: the real regions.yaml and the small valid file.
+"""Fixtures for knowledge tests: the real regions.yaml and the small valid files.
 
 The validated-knowledge cache is kept in a temporary folder, so these tests neither read nor
 fill the developer's own cache.
@@ -18,7 +18,8 @@ from tp_explorer.knowledge.cache import ENV_CACHE_DIR
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 REGIONS = REPO / "regions.yaml"
-MINIMAL = HERE / "minimal.yaml"
+MINIMAL = HERE / "minimal.yaml"  # version 1: one pattern per muscle (an older user's file)
+MINIMAL_V2 = HERE / "minimal_v2.yaml"  # the current version: a chart per trigger point
 BROKEN = HERE / "broken"
 
 

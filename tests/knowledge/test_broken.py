@@ -17,7 +17,7 @@ from tp_explorer.cli import main
 from tp_explorer.knowledge import KnowledgeError, load_knowledge
 from tp_explorer.knowledge.yaml_source import MAX_BYTES
 
-from .conftest import BROKEN, MINIMAL
+from .conftest import BROKEN, MINIMAL, MINIMAL_V2
 
 CASES = sorted(BROKEN.glob("*.yaml"))
 
@@ -43,8 +43,9 @@ def test_corpus_is_big_enough() -> None:
     assert len(CASES) >= 20
 
 
-def test_minimal_file_is_valid(capsys) -> None:
-    code, out, _ = check(capsys, str(MINIMAL))
+@pytest.mark.parametrize("path", [MINIMAL, MINIMAL_V2], ids=["version_1", "version_2"])
+def test_minimal_file_is_valid(capsys, path: Path) -> None:
+    code, out, _ = check(capsys, str(path))
     assert code == 0 and "OK" in out
 
 
@@ -79,6 +80,22 @@ def test_problem_names_path_value_and_expectation() -> None:
         load_knowledge(BROKEN / "unknown_area_in_zone.yaml")
     text = str(info.value)
     assert "muscles[0].referral.spillover[1]: unknown body area (got 'elbow'; expected" in text
+
+
+def test_a_chart_problem_names_the_trigger_point_and_the_valid_areas() -> None:
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(BROKEN / "v2_unknown_skin_area.yaml")
+    text = str(info.value)
+    assert "muscles[0].trigger_points[0].referral.spillover[1]: unknown skin area" in text
+    assert "got 'elbow'" in text and "tp-explorer list areas" in text
+
+
+def test_an_older_file_is_refused_in_its_own_shape() -> None:
+    """A version 1 file's problems are said against version 1's records (a muscle's referral),
+    never as the current version's missing per-point charts."""
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(BROKEN / "area_in_both_zones.yaml")
+    assert [p.path for p in info.value.problems] == ["muscles[0].referral.spillover"]
 
 
 def test_alias_bomb_refused_quickly() -> None:

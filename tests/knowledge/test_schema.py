@@ -13,19 +13,26 @@ import pytest
 import yaml
 
 from tp_explorer.cli import main
-from tp_explorer.knowledge import KnowledgeError, schema
+from tp_explorer.knowledge import KnowledgeError, schema, schema_v1
 from tp_explorer.knowledge.json_schema import regions_json_schema, regions_json_schema_text
 from tp_explorer.knowledge.loader import validate
 from tp_explorer.knowledge.model import ROLES, URGENCIES
 from tp_explorer.knowledge.schema_errors import record_at
+from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS
 from tp_explorer.knowledge.validation import check
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS
 from tp_explorer.knowledge.yaml_source import YamlDocument
 
-from .conftest import MINIMAL, REGIONS, REPO
+from .conftest import MINIMAL, MINIMAL_V2, REGIONS, REPO
 
 COMMITTED = REPO / "docs" / "regions.schema.json"
-RECORDS = schema.Record.__subclasses__()
+# The records of the current version (schema.py); version 1's own are in schema_v1.py.
+RECORDS = [r for r in schema.Record.__subclasses__() if r.__module__ == schema.__name__]
+V1_RECORDS = [
+    r
+    for r in vars(schema_v1).values()
+    if isinstance(r, type) and issubclass(r, schema.Record) and r.__module__ == schema_v1.__name__
+]
 PYDANTIC_WORDING = ("Input should", "Field required", "Extra inputs", "validation error")
 
 
@@ -58,8 +65,11 @@ def test_schema_out_refuses_to_overwrite_without_force(
 
 
 def test_every_record_is_strict_closed_and_frozen() -> None:
-    assert len(RECORDS) == 14
-    for record in RECORDS:
+    assert len(RECORDS) == 15  # 14 before the per-point charts: Referral became PointReferral
+    assert {r.__name__ for r in V1_RECORDS} == {
+        "KnowledgeFileV1", "MuscleV1", "TriggerPointV1", "ReferralV1",
+    }  # fmt: skip
+    for record in (*RECORDS, *V1_RECORDS):
         config = record.model_config
         assert config.get("strict") and config.get("frozen"), record
         assert config.get("extra") == "forbid", record
@@ -78,6 +88,14 @@ def test_json_schema_states_every_key_and_the_vocabularies() -> None:
     assert site["areas"]["items"]["enum"] == list(BODY_AREAS)
     assert site["areas"]["minItems"] == 1 and site["areas"]["uniqueItems"] is True
     assert defs["Muscle"]["properties"]["meshes"]["items"]["enum"] == list(MESH_IDS)
+    chart = defs["PointReferral"]["properties"]
+    assert chart["essential"]["items"]["enum"] == list(FINE_AREA_IDS)
+    assert chart["spillover"]["items"]["enum"] == list(FINE_AREA_IDS)
+    assert chart["status"]["anyOf"][0]["enum"] == ["confirmed", "single", "unsure"]
+    assert "referral" in defs["TriggerPoint"]["required"]
+    choices = defs["TriggerPoint"]["properties"]["referral"]["anyOf"]
+    assert choices == [{"$ref": "#/$defs/PointReferral"}, {"$ref": "#/$defs/NoReferral"}]
+    assert defs["NoReferral"]["required"] == ["none"]
     assert defs["ChainLink"]["properties"]["role"]["enum"] == list(ROLES)
     assert defs["RedFlag"]["properties"]["urgency"]["enum"] == list(URGENCIES)
     assert defs["RedFlag"]["properties"]["sign"]["maxLength"] == 200
@@ -94,6 +112,11 @@ def test_a_problem_names_its_record() -> None:
     assert record_at(("red_flags", 3)) is schema.RedFlag
     assert record_at(("muscles", 1, "trigger_points", 0, "placement")) is schema.Placement
     assert record_at(("studies", 0, "citation")) is schema.Citation
+    chart = ("muscles", 0, "trigger_points", 1, "referral")
+    assert record_at(chart) is schema.PointReferral
+    v1 = schema_v1.KnowledgeFileV1
+    assert record_at(("muscles", 0, "referral"), v1) is schema_v1.ReferralV1
+    assert record_at(("muscles", 0, "trigger_points", 0), v1) is schema_v1.TriggerPointV1
 
 
 def write(tmp_path: Path, data: object, name: str = "edited.yaml") -> Path:
@@ -103,15 +126,15 @@ def write(tmp_path: Path, data: object, name: str = "edited.yaml") -> Path:
 
 
 @functools.cache
-def _minimal() -> dict[str, object]:
-    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+def _minimal(path: Path = MINIMAL) -> dict[str, object]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
-def minimal() -> dict[str, object]:
-    """The small valid file's content, a fresh copy to edit."""
-    return copy.deepcopy(_minimal())
+def minimal(path: Path = MINIMAL) -> dict[str, object]:
+    """A small valid file's content (version 1 unless ``path`` says), a fresh copy to edit."""
+    return copy.deepcopy(_minimal(path))
 
 
 def test_problems_in_several_records_are_all_reported(tmp_path: Path) -> None:
@@ -136,24 +159,28 @@ def test_problems_in_several_records_are_all_reported(tmp_path: Path) -> None:
     assert [p.line for p in info.value.problems] == sorted(p.line for p in info.value.problems)
 
 
-def mutations(data: object, path: tuple[str | int, ...] = ()) -> Iterator[object]:
+def mutations(
+    data: object, path: tuple[str | int, ...] = (), source: Path = MINIMAL
+) -> Iterator[object]:
     """The small file with one value replaced by a wrong one, or one key dropped or added."""
     children = list(data.items()) if isinstance(data, dict) else list(enumerate(data))
     for key, child in children:
         for bad in (None, 7, "", [], {"x": 1}):
-            yield edited(path, key, bad)
+            yield edited(path, key, bad, source)
         if isinstance(data, dict):
-            yield edited(path, key, DROP)
-            yield edited(path, "zz_extra", "x")
+            yield edited(path, key, DROP, source)
+            yield edited(path, "zz_extra", "x", source)
         if isinstance(child, dict | list):
-            yield from mutations(child, (*path, key))
+            yield from mutations(child, (*path, key), source)
 
 
 DROP = object()
 
 
-def edited(path: tuple[str | int, ...], key: str | int, value: object) -> object:
-    data = minimal()
+def edited(
+    path: tuple[str | int, ...], key: str | int, value: object, source: Path = MINIMAL
+) -> object:
+    data = minimal(source)
     node: dict | list = data
     for part in path:
         node = node[part]
@@ -164,11 +191,13 @@ def edited(path: tuple[str | int, ...], key: str | int, value: object) -> object
     return data
 
 
-def test_every_mistake_is_said_in_plain_words() -> None:
-    """Each one-value mistake to the small file is refused in the file's own words (never
-    pydantic's), each problem with a key path (lines are the broken corpus's business)."""
+@pytest.mark.parametrize("source", [MINIMAL, MINIMAL_V2], ids=["version_1", "version_2"])
+def test_every_mistake_is_said_in_plain_words(source: Path) -> None:
+    """Each one-value mistake to a small file (an older one and a current one) is refused in
+    the file's own words (never pydantic's), each problem with a key path (lines are the broken
+    corpus's business)."""
     refused = 0
-    for data in mutations(minimal()):
+    for data in mutations(minimal(source), source=source):
         try:
             check(YamlDocument("edited.yaml", data, {}))
         except KnowledgeError as exc:

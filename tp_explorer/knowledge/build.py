@@ -76,27 +76,34 @@ def _study(s: schema.Study) -> model.Study:
     )
 
 
-def _muscle(m: schema.Muscle, studies: tuple[model.Study, ...]) -> model.Muscle:
-    points = tuple(
-        model.TriggerPoint(
-            t.id,
-            t.location,
-            t.placement.mesh or m.meshes[0],
-            t.placement.along,
-            t.placement.aspect,
+def _point(t: schema.TriggerPoint, first_mesh: str) -> model.TriggerPoint:
+    chart = t.referral
+    if isinstance(chart, schema.NoReferral):
+        referral, reason = None, chart.none
+    else:
+        referral = model.PointReferral(
+            chart.essential,
+            chart.spillover,
+            chart.labelled,
+            chart.status,
+            chart.sources,
+            chart.note,
         )
-        for t in m.trigger_points
+        reason = ""
+    p = t.placement
+    return model.TriggerPoint(
+        t.id, t.location, p.mesh or first_mesh, p.along, p.aspect, referral, reason
     )
+
+
+def _muscle(m: schema.Muscle, studies: tuple[model.Study, ...]) -> model.Muscle:
     return model.Muscle(
         id=m.id,
         name=m.name,
         synonyms=m.synonyms,
         meshes=m.meshes,
-        trigger_points=points,
-        essential=m.referral.essential,
-        spillover=m.referral.spillover,
-        zones_labelled=m.referral.labelled,
-        zone_note=m.referral.note,
+        trigger_points=tuple(_point(t, m.meshes[0]) for t in m.trigger_points),
+        zone_note=m.referral_note or "",
         complaints=m.complaints,
         precautions=m.precautions,
         sources=m.sources,

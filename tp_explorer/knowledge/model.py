@@ -6,11 +6,18 @@ always complete (a chain link holds its Muscle, a site holds its Study).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from tp_explorer.knowledge.skin_areas import group_of
 
 ROLES: tuple[str, ...] = ("local", "regional")
 BASES: tuple[str, ...] = ("referral", "compensation", "article_claim")
 ZONES: tuple[str, ...] = ("essential", "spillover")
+# How sure a trigger point's chart is: "confirmed" (the manual's text, or two independent
+# sources agree), "single" (one secondary source), "unsure" (the zones are given for the whole
+# muscle, or only from recollection of the manual, and their tie to this point is not confirmed).
+STATUSES: tuple[str, ...] = ("confirmed", "single", "unsure")
 CITATION_FIELDS: tuple[str, ...] = (
     "authors",
     "year",
@@ -90,33 +97,104 @@ class Study:
 
 
 @dataclass(frozen=True)
+class PointReferral:
+    """Where one trigger point sends pain: areas of the fine skin map (skin_areas.py)."""
+
+    essential: tuple[str, ...]  # fine area ids, the main zone
+    spillover: tuple[str, ...]  # fine area ids, the wider zone; never one of ``essential``
+    labelled: bool  # True only where a source labels the zones essential / spillover
+    status: str | None  # one of STATUSES; None where the file does not grade it
+    sources: tuple[str, ...]  # the sources that report the pattern (tags such as "S12")
+    note: str
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """Every area of the chart, essential first."""
+        return (*self.essential, *self.spillover)
+
+    def zone_of(self, area: str) -> str | None:
+        """ "essential", "spillover", or None where the chart does not hold ``area``."""
+        if area in self.essential:
+            return "essential"
+        return "spillover" if area in self.spillover else None
+
+
+@dataclass(frozen=True)
 class TriggerPoint:
-    """A trigger point: where it is in words, and where anatomy/ should draw it."""
+    """A trigger point: where it is in words, where anatomy/ draws it, and its own chart."""
 
     id: str
     location: str
     mesh: str
     along: float  # 0 = proximal (origin) end of the mesh's path, 1 = distal end
     aspect: str | None
+    referral: PointReferral | None = None  # None: no chart (``no_referral`` says why)
+    no_referral: str = ""  # why the point has no chart, where it has none
+
+
+def _groups(areas: Iterable[str]) -> tuple[str, ...]:
+    """The coarse body areas (vocabulary.BODY_AREAS) that fine areas lie in, each once."""
+    return tuple(dict.fromkeys(group_of(a) for a in areas))
 
 
 @dataclass(frozen=True)
 class Muscle:
-    """A muscle (or a group the sources describe together) and its referral pattern."""
+    """A muscle (or a group the sources describe together) and its trigger points.
+
+    The muscle's zones are not stored: they are the union of its points' charts, as fine areas
+    (``essential_areas``) and as the coarse body areas they lie in (``essential``)."""
 
     id: str
     name: str
     synonyms: tuple[str, ...]
     meshes: tuple[str, ...]
     trigger_points: tuple[TriggerPoint, ...]
-    essential: tuple[str, ...]
-    spillover: tuple[str, ...]
-    zones_labelled: bool  # True only where a source labels the zones essential / spillover
-    zone_note: str
+    zone_note: str  # what holds for the muscle's points together ("" where nothing)
     complaints: tuple[str, ...]
     precautions: tuple[str, ...]
     sources: str
     studies: tuple[Study, ...] = ()  # studies in which this muscle was actually needled
+
+    @property
+    def charts(self) -> tuple[PointReferral, ...]:
+        """The charts of the points that have one, in file order."""
+        return tuple(tp.referral for tp in self.trigger_points if tp.referral is not None)
+
+    @property
+    def essential_areas(self) -> tuple[str, ...]:
+        """Fine areas in the essential zone of any of the muscle's points."""
+        return tuple(dict.fromkeys(a for chart in self.charts for a in chart.essential))
+
+    @property
+    def spillover_areas(self) -> tuple[str, ...]:
+        """Fine areas in some point's spillover and in no point's essential zone."""
+        essential = set(self.essential_areas)
+        spill = (a for chart in self.charts for a in chart.spillover if a not in essential)
+        return tuple(dict.fromkeys(spill))
+
+    @property
+    def essential(self) -> tuple[str, ...]:
+        """Coarse body areas holding an essential area of any point."""
+        return _groups(self.essential_areas)
+
+    @property
+    def spillover(self) -> tuple[str, ...]:
+        """Coarse body areas holding spillover areas only (none of them essential)."""
+        essential = set(self.essential)
+        return tuple(g for g in _groups(self.spillover_areas) if g not in essential)
+
+    @property
+    def zones_labelled(self) -> bool:
+        """True where a source labels the zones of at least one point."""
+        return any(chart.labelled for chart in self.charts)
+
+    def trigger_point(self, point_id: str) -> TriggerPoint:
+        """The point with this id; KeyError naming the muscle's points when there is none."""
+        for tp in self.trigger_points:
+            if tp.id == point_id:
+                return tp
+        valid = ", ".join(tp.id for tp in self.trigger_points)
+        raise KeyError(f"{self.id} has no trigger point {point_id!r}; its points: {valid}")
 
 
 @dataclass(frozen=True)
@@ -194,6 +272,22 @@ class Referral:
 
     muscle: Muscle
     zone: str  # "essential" | "spillover"
+
+
+@dataclass(frozen=True)
+class ReferringPoint:
+    """A trigger point whose chart holds an asked-for area, with its muscle (a ranked answer)."""
+
+    muscle: Muscle
+    point: TriggerPoint
+    chart: PointReferral  # the point's own chart
+    zone: str  # "essential" | "spillover": the best zone of the chart among the asked areas
+    areas: tuple[str, ...]  # the asked fine areas the chart holds, in the chart's order
+
+    @property
+    def source_count(self) -> int:
+        """How many sources report the point's pattern."""
+        return len(self.chart.sources)
 
 
 @dataclass(frozen=True)

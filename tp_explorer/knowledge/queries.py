@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tp_explorer.knowledge.area_names import asked_areas, group_for
 from tp_explorer.knowledge.cautions import NeedleCaution
 from tp_explorer.knowledge.model import (
     Adjunct,
@@ -12,13 +13,14 @@ from tp_explorer.knowledge.model import (
     Muscle,
     RedFlag,
     Referral,
+    ReferringPoint,
     SearchHit,
     Site,
     Study,
 )
 from tp_explorer.knowledge.problems import UnknownNameError
 from tp_explorer.knowledge.search import MIN_SCORE, best_score
-from tp_explorer.knowledge.vocabulary import BODY_AREAS, SIDES
+from tp_explorer.knowledge.vocabulary import SIDES
 
 SIDE_CHOICES: tuple[str, ...] = (*SIDES, "both")
 _KIND_ORDER = {"site": 0, "condition": 1, "muscle": 2}
@@ -66,12 +68,36 @@ class Knowledge:
         return tuple(replace(link, sides=sides) for link in links)
 
     def muscles_referring_to(self, area: str) -> tuple[Referral, ...]:
-        """Muscles whose referral zones include ``area``: essential ones first, then spillover."""
-        if area not in BODY_AREAS:
-            raise _unknown("area", area, BODY_AREAS)
-        essential = [Referral(m, "essential") for m in self.muscles.values() if area in m.essential]
-        spill = [Referral(m, "spillover") for m in self.muscles.values() if area in m.spillover]
-        return tuple(essential + spill)
+        """Muscles with a point whose chart holds ``area`` (a group or a fine area, as
+        area_names.asked_areas reads it): essential ones first, then spillover, in file order."""
+        wanted = set(asked_areas(area))
+        muscles = self.muscles.values()
+        essential = [m for m in muscles if wanted.intersection(m.essential_areas)]
+        first = {m.id for m in essential}
+        spill = [m for m in muscles if m.id not in first and wanted.intersection(m.spillover_areas)]
+        return (
+            *(Referral(m, "essential") for m in essential),
+            *(Referral(m, "spillover") for m in spill),
+        )
+
+    def points_referring_to(self, area: str, exact: bool = False) -> tuple[ReferringPoint, ...]:
+        """Trigger points whose chart holds ``area`` (a group or a fine area; ``exact``: the one
+        area where a group has its name), ranked: essential before spillover, then by how many
+        sources report the pattern, then by muscle name and the muscle's order of points."""
+        wanted = asked_areas(area, exact)
+        found: list[tuple[tuple[int, int, str, int], ReferringPoint]] = []
+        for muscle in self.muscles.values():
+            for order, point in enumerate(muscle.trigger_points):
+                chart = point.referral
+                held = () if chart is None else tuple(a for a in chart.areas if a in wanted)
+                if chart is None or not held:
+                    continue
+                zone = "essential" if any(a in chart.essential for a in held) else "spillover"
+                hit = ReferringPoint(muscle, point, chart, zone, held)
+                key = (zone != "essential", -hit.source_count, muscle.name.casefold(), order)
+                found.append((key, hit))
+        found.sort(key=lambda kh: kh[0])
+        return tuple(hit for _, hit in found)
 
     def red_flags_for(self, site_id: str) -> tuple[RedFlag, ...]:
         """The site's red flags and the general ones, most urgent first (file order within).
@@ -85,10 +111,10 @@ class Knowledge:
         return self.site(site_id).study
 
     def sites_for_area(self, area: str) -> tuple[Site, ...]:
-        """Pain sites that cover a body area (for a click on the skin)."""
-        if area not in BODY_AREAS:
-            raise _unknown("area", area, BODY_AREAS)
-        return tuple(s for s in self.sites.values() if area in s.areas)
+        """Pain sites that cover a body area, or the group a fine area lies in (for a click on
+        the skin)."""
+        group = group_for(area)
+        return tuple(s for s in self.sites.values() if group in s.areas)
 
     def search(self, text: str, limit: int = 20) -> tuple[SearchHit, ...]:
         """Sites, conditions and muscles matching ``text``, best first; tolerant of typos."""

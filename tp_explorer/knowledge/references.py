@@ -18,14 +18,12 @@ from pydantic import ValidationError
 
 from tp_explorer.knowledge import schema
 from tp_explorer.knowledge.problems import Problem
+from tp_explorer.knowledge.schema_errors import record_at
 from tp_explorer.knowledge.schema_types import Finding, listing
 from tp_explorer.knowledge.yaml_source import PathKey, YamlDocument
 
-# the kinds of record a name field may point at, the list that holds them, and their record
-NAMED_KINDS: dict[str, tuple[str, type[schema.Record]]] = {
-    "study": ("studies", schema.Study),
-    "muscle": ("muscles", schema.Muscle),
-}
+# the kinds of record a name field may point at, and the list of the file that holds them
+NAMED_KINDS: dict[str, str] = {"study": "studies", "muscle": "muscles"}
 
 
 class _Identified(Protocol):
@@ -46,19 +44,20 @@ class FileIds:
     with the ids of the records that are valid, as the file would be used.
     """
 
-    def __init__(self, data: object) -> None:
+    def __init__(self, data: object, root: type[schema.KnowledgeFile] = schema.KnowledgeFile):
         self.data = data
+        self.root = root  # the file's records (version 1's for an older file)
         self.ids = {kind: _ids(self._items(kind)) for kind in NAMED_KINDS}
         self._valid: dict[str, tuple[str, ...]] = {}
 
     def _items(self, kind: str) -> list[object]:
-        items = self.data.get(NAMED_KINDS[kind][0]) if isinstance(self.data, dict) else None
+        items = self.data.get(NAMED_KINDS[kind]) if isinstance(self.data, dict) else None
         return items if isinstance(items, list) else []
 
     def valid_ids(self, kind: str) -> tuple[str, ...]:
         """The ids of the ``kind`` records that pass the schema (worked out when first asked)."""
         if kind not in self._valid:
-            record = NAMED_KINDS[kind][1]
+            record = record_at((NAMED_KINDS[kind], 0), self.root)
             valid = []
             for item in self._items(kind):
                 try:

@@ -7,13 +7,17 @@ checked file into the program's values (model.py). ``tp-explorer schema`` export
 Schema (json_schema.py).
 
 To extend the file, add a field here (and to the value in model.py that build.py fills).
+Version 2 charts the referral per trigger point on the fine skin map; a version 1 file (one
+pattern per muscle, on the 29 coarse areas) is still read: schema_v1.py declares it and
+migrate.py turns it into this shape.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
 from tp_explorer.knowledge.cautions import CAUTION_KINDS
 from tp_explorer.knowledge.schema_types import (
@@ -38,6 +42,8 @@ from tp_explorer.knowledge.schema_types import (
     Say,
     ShortText,
     Sign,
+    SkinAreaName,
+    StatusName,
     StudyId,
     Switch,
     Text,
@@ -48,7 +54,8 @@ from tp_explorer.knowledge.schema_types import (
     refuse_when,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the version this module declares (and a new file should state)
+SUPPORTED_VERSIONS = (1, 2)  # 1: read through schema_v1 and migrate
 NONEMPTY = Say("empty list", "at least one entry")
 
 
@@ -67,9 +74,10 @@ def required_list(missing: Say) -> ListOf:
 
 
 def _unsupported(version: int) -> Finding | None:
-    if version == SCHEMA_VERSION:
+    if version in SUPPORTED_VERSIONS:
         return None
-    return Finding("unsupported schema version", version, str(SCHEMA_VERSION))
+    expected = f"{SCHEMA_VERSION} (or 1 for an older file, read and converted)"
+    return Finding("unsupported schema version", version, expected)
 
 
 SchemaVersion = Annotated[
@@ -86,6 +94,8 @@ class Record(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, protected_namespaces=())
     what: ClassVar[str] = "a record"  # how messages name it: "missing required key 'x' in ..."
+    # the words for a missing key where "missing required key 'x' in ..." would not say enough
+    missing: ClassVar[Mapping[str, Say]] = {}
 
 
 class Citation(Record):
@@ -162,28 +172,39 @@ class Placement(Record):
     aspect: AspectName | None = None
 
 
-class TriggerPoint(Record):
-    """A trigger point: where it is in words, and where it is drawn."""
+class PointReferral(Record):
+    """Where one trigger point sends pain: essential and spillover areas of the fine skin map."""
 
-    what: ClassVar[str] = "a trigger point"
-    id: Id
-    location: Text
-    placement: Placement
-
-
-class Referral(Record):
-    """Where a muscle's trigger points send pain: essential and spillover body areas."""
-
-    what: ClassVar[str] = "a referral pattern"
+    what: ClassVar[str] = "a referral chart"
+    essential: Annotated[
+        tuple[SkinAreaName, ...],
+        ListOf(empty=NONEMPTY),
+        Field(description="the main zone: fine skin areas (tp-explorer list areas)"),
+    ]
+    spillover: Annotated[
+        tuple[SkinAreaName, ...],
+        ListOf(),
+        Field(description="the wider, weaker zone; [] where no source names one"),
+    ]
     labelled: Annotated[
         Switch, Field(description="true only where a source labels the zones themselves")
     ]
-    essential: Annotated[tuple[AreaName, ...], ListOf(empty=NONEMPTY)]
-    spillover: Annotated[tuple[AreaName, ...], ListOf()]
+    status: Annotated[
+        StatusName | None,
+        Field(
+            description="confirmed: the manual's text or two independent sources; single: one "
+            "secondary source; unsure: the zones are given for the whole muscle only"
+        ),
+    ] = None
+    sources: Annotated[
+        tuple[Text, ...],
+        ListOf(empty=Say("no sources", "at least one source, e.g. [S12, P4]")),
+        Field(description="the sources that report this pattern (their tags, such as S12)"),
+    ]
     note: Text
 
     @model_validator(mode="after")
-    def zones_apart(self) -> Referral:
+    def zones_apart(self) -> PointReferral:
         """An area is in one zone only."""
         both = set(self.essential) & set(self.spillover)
         if both:
@@ -198,8 +219,50 @@ class Referral(Record):
         return self
 
 
+class NoReferral(Record):
+    """A trigger point drawn without a chart, and why."""
+
+    what: ClassVar[str] = "a trigger point without a chart"
+    none: Annotated[Text, Field(description="why this trigger point has no referral chart")]
+
+
+def _chart_or_reason(value: object) -> PointReferral | NoReferral:
+    """``{none: why}`` is a point without a chart; anything else must be a chart."""
+    if isinstance(value, dict) and "none" in value:
+        extra = [key for key in value if key != "none"]
+        if extra:
+            expected = "either {none: why there is no chart} or a chart without 'none'"
+            raise refusal(*(Finding(f"'{k}' beside 'none'", k, expected, (k,)) for k in extra))
+        return NoReferral.model_validate(value)
+    return PointReferral.model_validate(value)
+
+
+ChartOrReason = Annotated[
+    PointReferral | NoReferral,
+    PlainValidator(_chart_or_reason, json_schema_input_type=PointReferral | NoReferral),
+]
+NO_CHART = Say(
+    "trigger point without a referral",
+    "referral: {essential: [...], spillover: [...], labelled, sources: [...], note}, "
+    "or referral: {none: why it has none}",
+)
+
+
+class TriggerPoint(Record):
+    """A trigger point: where it is in words, and where it is drawn (its chart follows it)."""
+
+    what: ClassVar[str] = "a trigger point"
+    missing: ClassVar[Mapping[str, Say]] = {"referral": NO_CHART}
+    id: Id
+    location: Text
+    placement: Placement
+    referral: Annotated[
+        ChartOrReason, Field(description="the point's own chart, or {none: why it has none}")
+    ]
+
+
 class Muscle(Record):
-    """A muscle (or a group the sources describe together) and its referral pattern."""
+    """A muscle (or a group the sources describe together) and its trigger points."""
 
     what: ClassVar[str] = "a muscle"
     id: Id
@@ -210,7 +273,9 @@ class Muscle(Record):
         tuple[TriggerPoint, ...],
         required_list(Say("trigger points missing", "a list of at least one trigger point")),
     ]
-    referral: Referral
+    referral_note: Annotated[
+        Text | None, Field(description="what holds for the referral of all its points together")
+    ] = None
     complaints: Annotated[tuple[Text, ...], ListOf(empty=NONEMPTY)]
     precautions: Annotated[tuple[Text, ...], ListOf(empty=NONEMPTY)]
     sources: Text

@@ -21,12 +21,17 @@ from tp_explorer.knowledge.yaml_source import PathKey, YamlDocument
 NOT_A_MAPPING = ("model_type", "model_attributes_type", "dict_type")
 
 
-def problems_from(error: ValidationError, doc: YamlDocument) -> list[Problem]:
-    """Every error pydantic found, placed in the file."""
-    return [p for details in error.errors(include_url=False) for p in _problems(details, doc)]
+Root = type[schema.KnowledgeFile]
 
 
-def _problems(details: ErrorDetails, doc: YamlDocument) -> list[Problem]:
+def problems_from(
+    error: ValidationError, doc: YamlDocument, root: Root = schema.KnowledgeFile
+) -> list[Problem]:
+    """Every error pydantic found, placed in the file (checked against ``root``'s records)."""
+    return [p for details in error.errors(include_url=False) for p in _problems(details, doc, root)]
+
+
+def _problems(details: ErrorDetails, doc: YamlDocument, root: Root) -> list[Problem]:
     loc: PathKey = tuple(details["loc"])
     kind = details["type"]
     if kind == KNOWLEDGE_ERROR:
@@ -37,22 +42,25 @@ def _problems(details: ErrorDetails, doc: YamlDocument) -> list[Problem]:
             if isinstance(f, Finding)
         ]
     if kind == "missing":
-        record = record_at(loc[:-1])
+        record = record_at(loc[:-1], root)
+        say = record.missing.get(str(loc[-1]))
+        if say is not None:
+            return [doc.problem(loc[:-1], say.message, say.expected)]
         return [doc.problem(loc[:-1], f"missing required key '{loc[-1]}' in {record.what}")]
     if kind == "extra_forbidden":
-        record = record_at(loc[:-1])
+        record = record_at(loc[:-1], root)
         allowed = "one of: " + ", ".join(record.model_fields)
         return [doc.problem(loc, f"unknown key '{loc[-1]}' in {record.what}", allowed)]
     if kind in NOT_A_MAPPING:
-        message = f"wrong type for {record_at(loc).what}"
+        message = f"wrong type for {record_at(loc, root).what}"
         return [doc.problem(loc, message, "a mapping of keys and values", details["input"])]
     # every value type refuses in its own words; this is only a net for a type added without
     return [doc.problem(loc, details["msg"], None, details["input"])]
 
 
-def record_at(loc: PathKey) -> type[schema.Record]:
+def record_at(loc: PathKey, root: Root = schema.KnowledgeFile) -> type[schema.Record]:
     """The record class of the value at ``loc`` (the knowledge file itself for ())."""
-    current: object = schema.KnowledgeFile
+    current: object = root
     for part in loc:
         record = _record(current)
         if isinstance(part, str) and record is not None and part in record.model_fields:

@@ -27,7 +27,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from tp_explorer.knowledge.model import BASES, ROLES, UNVERIFIABLE, URGENCIES
+from tp_explorer.knowledge.model import BASES, ROLES, STATUSES, UNVERIFIABLE, URGENCIES
+from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, areas_in_group
 from tp_explorer.knowledge.vocabulary import ASPECTS, BODY_AREAS, MESH_IDS
 from tp_explorer.knowledge.yaml_source import PathKey
 
@@ -105,6 +106,17 @@ class OneOf:
             return inner(value)
         expected = self.expected or listing(self.options)
         raise refusal(Finding(f"unknown {self.what}", value, expected))
+
+
+@dataclass(frozen=True)
+class SkinArea(OneOf):
+    """A fine skin area; a coarse body area's name is refused with the areas it splits into."""
+
+    def validate(self, value: object, inner: ValidatorFunctionWrapHandler) -> object:
+        if isinstance(value, str) and value in BODY_AREAS and value not in self.options:
+            expected = "one or more of its areas: " + ", ".join(areas_in_group(value))
+            raise refusal(Finding("a group of skin areas, not one area", value, expected))
+        return super().validate(value, inner)
 
 
 @dataclass(frozen=True)
@@ -292,7 +304,16 @@ Switch = Annotated[bool, Refuse("wrong type", "true or false")]
 # ---- names from a fixed vocabulary
 AreaName = Annotated[str, OneOf(BODY_AREAS, "body area")]
 MeshName = Annotated[str, OneOf(MESH_IDS, "mesh")]
+SkinAreaName = Annotated[
+    str,
+    SkinArea(
+        FINE_AREA_IDS,
+        "skin area",
+        f"one of the {len(FINE_AREA_IDS)} areas of skin_areas.py (see: tp-explorer list areas)",
+    ),
+]
 AspectName = Annotated[str, OneOf(ASPECTS, "aspect")]
+StatusName = Annotated[str, OneOf(STATUSES, "status")]
 RoleName = Annotated[str, OneOf(ROLES, "role")]
 BasisName = Annotated[str, OneOf(BASES, "basis")]
 UrgencyName = Annotated[str, OneOf(URGENCIES, "urgency")]
