@@ -4,8 +4,8 @@ line. Each is given to the fine area around it (of the same coarse area and side
 fine area is one patch with a clean edge.
 
 The coarse labels never change here: a piece is only ever given to a neighbour in its own
-coarse area, and a piece that is a coarse island (nothing of its coarse area beside it) keeps
-its label.
+coarse area. A coarse island (a piece of a coarse area cut off from the rest of it) cannot join
+its fine area's main patch; it ends as one fine area, its largest piece's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-ROUNDS = 6  # loose points, then stray pieces, until nothing changes (2-3 rounds in practice)
+ROUNDS = 6  # loose points, then stray pieces, until nothing changes (3-4 rounds in practice)
 
 
 class SkinGraph:
