@@ -22,7 +22,7 @@ _NERVE_WORDS: dict[str, str] = {
     "common_fibular_nerve": r"\b(common )?(fibular|peroneal) nerve",
     "tibial_nerve": r"\btibial (and [a-z ]+ )?nerves?\b|\btibial nerve",
     "sciatic_nerve": r"\bsciatic\b",
-    "femoral_nerve": r"\bfemoral nerve|\bfemoral (and [a-z ]+ )?nerves?\b",
+    "femoral_nerve": r"\bfemoral (vessels and |and [a-z ]+ )?nerves?\b",
 }
 
 
