@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tp_explorer.cli import main
+from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, group_of
 from tp_explorer.knowledge.vocabulary import BODY_AREAS
 
 from .conftest import BROKEN, MINIMAL, REGIONS
@@ -63,9 +64,35 @@ def test_list_muscles_json_has_trigger_point_placements(capsys) -> None:
     assert 0 <= soleus["trigger_points"][0]["along"] <= 1
 
 
-def test_list_areas_json_covers_vocabulary(capsys) -> None:
+def test_list_muscles_json_carries_each_points_chart(capsys) -> None:
+    _, out, _ = run(capsys, "list", "muscles", "--json")
+    soleus = next(m for m in json.loads(out) if m["id"] == "soleus")
+    distal, proximal = soleus["trigger_points"][:2]
+    assert set(distal["referral"]) == {
+        "essential", "spillover", "labelled", "status", "sources", "note",
+    }  # fmt: skip
+    assert "heel_plantar" in distal["referral"]["essential"]
+    assert "heel_plantar" not in proximal["referral"]["essential"]
+    assert distal["no_referral"] is None and distal["referral"]["sources"]
+    assert "heel" in soleus["essential"] and "heel_plantar" in soleus["essential_areas"]
+
+
+def test_list_areas_json_gives_both_levels(capsys) -> None:
+    """The 29 old names as groups (with the pain sites that cover them), then the fine areas,
+    each with its group, its words and its sides."""
     _, out, _ = run(capsys, "list", "areas", "--json")
-    assert [d["area"] for d in json.loads(out)] == list(BODY_AREAS)
+    data = json.loads(out)
+    groups = [d for d in data if d["level"] == "group"]
+    areas = [d for d in data if d["level"] == "area"]
+    assert [d["area"] for d in groups] == list(BODY_AREAS)
+    assert [d["area"] for d in areas] == list(FINE_AREA_IDS)
+    assert len(data) >= 100
+    assert all(d["group"] == group_of(d["area"]) and d["label"] for d in areas)
+    assert all(d["sites"] for d in groups if d["area"] != "upper_abdomen")
+    coccyx = next(d for d in areas if d["area"] == "coccyx")
+    assert coccyx["sided"] is False and coccyx["sides"] == ["mid"]
+    heel = next(d for d in groups if d["area"] == "heel")
+    assert "heel_plantar" in heel["areas"] and heel["sites"] == ["ankle_foot"]
 
 
 def test_list_studies_marks_unverified(capsys) -> None:
@@ -82,6 +109,8 @@ def test_chain_text_and_json(capsys) -> None:
     first = data["links"][0]
     assert set(first) >= {"muscle", "name", "role", "reason", "studies", "sides"}
     assert first["sides"] == ["left"]
+    charts = [tp["referral"] for link in data["links"] for tp in link["trigger_points"]]
+    assert charts and all(c is None or c["essential"] for c in charts)
 
 
 def test_chain_honours_global_side(capsys) -> None:
@@ -95,13 +124,40 @@ def test_chain_unknown_site_lists_valid_names(capsys) -> None:
     assert "unknown site 'shoulder'" in err and "ankle_foot" in err and "lower_back" in err
 
 
+REFERS_TO_KEYS = {"muscle", "name", "point", "zone", "areas", "sources", "status", "labelled"}
+
+
 def test_refers_to_json_shape(capsys) -> None:
     code, out, _ = run(capsys, "refers-to", "heel", "--json")
     data = json.loads(out)
     assert code == 0 and data
-    assert all(set(d) == {"muscle", "name", "zone"} for d in data)
-    assert {"muscle": "soleus", "name": "Soleus", "zone": "essential"} in data
+    assert all(set(d) == REFERS_TO_KEYS for d in data)
+    soleus = next(d for d in data if d["muscle"] == "soleus")
+    assert (soleus["name"], soleus["point"], soleus["zone"]) == ("Soleus", "distal", "essential")
     assert any(d["zone"] == "spillover" for d in data)
+
+
+def test_refers_to_ranks_essential_first_then_by_sources(capsys) -> None:
+    _, out, _ = run(capsys, "refers-to", "plantar_foot", "--json")
+    data = json.loads(out)
+    ranks = [(d["zone"] != "essential", -len(d["sources"])) for d in data]
+    assert ranks == sorted(ranks) and data[0]["zone"] == "essential"
+    assert all(set(d["areas"]) <= {"ball_medial", "ball_central", "ball_lateral", "arch_medial",
+                                   "sole_lateral"} for d in data)  # fmt: skip
+    code, out, _ = run(capsys, "refers-to", "plantar_foot")
+    assert code == 0 and out.splitlines()[1].lstrip().startswith("essential")
+
+
+def test_refers_to_a_fine_area_and_exact(capsys) -> None:
+    _, out, _ = run(capsys, "refers-to", "ball_central", "--json")
+    assert {(d["muscle"], d["point"]) for d in json.loads(out)} >= {
+        ("flexor_digitorum_brevis", "arch"),
+        ("flexor_digitorum_longus", "upper"),
+    }
+    _, group, _ = run(capsys, "refers-to", "groin", "--json")
+    _, exact, _ = run(capsys, "refers-to", "groin", "--exact", "--json")
+    assert len(json.loads(exact)) < len(json.loads(group))
+    assert all(d["areas"] == ["groin"] for d in json.loads(exact))
 
 
 def test_refers_to_unknown_area_lists_valid_names(capsys) -> None:

@@ -34,6 +34,47 @@ def test_muscles_referring_to_marks_zones(kb: Knowledge) -> None:
         kb.muscles_referring_to("elbow")
 
 
+def test_muscles_referring_to_takes_a_fine_area_or_a_group(kb: Knowledge) -> None:
+    under_heel = {r.muscle.id: r.zone for r in kb.muscles_referring_to("heel_plantar")}
+    assert under_heel["quadratus_plantae"] == "essential"
+    assert "abductor_hallucis" not in under_heel  # its heel zone is the inner side
+    assert {r.muscle.id for r in kb.muscles_referring_to("heel")} >= set(under_heel)
+
+
+def test_points_referring_to_ranks_essential_then_sources_then_name(kb: Knowledge) -> None:
+    hits = kb.points_referring_to("heel")
+    assert hits and all(h.muscle.trigger_point(h.point.id) == h.point for h in hits)
+    keys = [(h.zone != "essential", -h.source_count, h.muscle.name.casefold()) for h in hits]
+    assert keys == sorted(keys)
+    essential = {(h.muscle.id, h.point.id) for h in hits if h.zone == "essential"}
+    assert {("soleus", "distal"), ("quadratus_plantae", "front_of_heel")} <= essential
+    assert ("abductor_hallucis", "belly") in essential
+    assert ("tibialis_posterior", "belly") in {
+        (h.muscle.id, h.point.id) for h in hits if h.zone == "spillover"
+    }
+    # only the soleus point that refers to the heel answers, not the muscle's others
+    assert {h.point.id for h in hits if h.muscle.id == "soleus"} == {"distal"}
+    for h in hits:
+        assert h.areas and set(h.areas) <= {"heel_plantar", "heel_posterior", "heel_lateral",
+                                            "heel_medial"}  # fmt: skip
+
+
+def test_points_referring_to_a_fine_area_and_the_group_of_the_same_name(kb: Knowledge) -> None:
+    group = {(h.muscle.id, h.point.id) for h in kb.points_referring_to("groin")}
+    exact = {(h.muscle.id, h.point.id) for h in kb.points_referring_to("groin", exact=True)}
+    assert exact and exact <= group
+    front_of_hip = {(h.muscle.id, h.point.id) for h in kb.points_referring_to("hip_anterior")}
+    assert front_of_hip <= group and front_of_hip - exact  # the group holds the front of the hip
+    with pytest.raises(UnknownNameError, match="valid areas"):
+        kb.points_referring_to("elbow")
+
+
+def test_midline_areas_are_answered(kb: Knowledge) -> None:
+    tailbone = {(h.muscle.id, h.point.id) for h in kb.points_referring_to("coccyx")}
+    assert ("gluteus_maximus", "trp3_coccygeal") in tailbone
+    assert ("multifidus", "s1") in tailbone
+
+
 def test_study_for(kb: Knowledge) -> None:
     assert kb.study_for("pelvis").id == "george_2018"
     with pytest.raises(UnknownNameError):
@@ -43,6 +84,7 @@ def test_study_for(kb: Knowledge) -> None:
 def test_sites_for_area(kb: Knowledge) -> None:
     assert [s.id for s in kb.sites_for_area("heel")] == ["ankle_foot"]
     assert {s.id for s in kb.sites_for_area("buttock")} == {"hip", "pelvis"}
+    assert kb.sites_for_area("buttock_lower") == kb.sites_for_area("buttock")  # its group's
     with pytest.raises(UnknownNameError):
         kb.sites_for_area("nose")
 

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 from tp_explorer.knowledge.vocabulary import BODY_AREAS
 
 if TYPE_CHECKING:
-    from tp_explorer.knowledge import ChainLink, Knowledge, Muscle, RedFlag, Site, Study
+    from tp_explorer.knowledge import (
+        ChainLink,
+        Knowledge,
+        Muscle,
+        RedFlag,
+        ReferringPoint,
+        Site,
+        Study,
+        TriggerPoint,
+    )
 
 LIST_KINDS = ("sites", "muscles", "studies", "areas")
 
@@ -47,7 +56,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=run_schema)
 
-    p = sub.add_parser("list", help="list sites, muscles, studies or body areas")
+    p = sub.add_parser(
+        "list", help="list sites, muscles, studies or body areas (the 29 groups and fine areas)"
+    )
     p.add_argument("kind", choices=LIST_KINDS)
     _json_flag(p)
     p.set_defaults(handler=run_list)
@@ -63,8 +74,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _json_flag(p)
     p.set_defaults(handler=run_chain)
 
-    p = sub.add_parser("refers-to", help="muscles whose trigger points refer pain to an area")
-    p.add_argument("area", metavar="AREA", help="a body area, e.g. heel (see: list areas)")
+    p = sub.add_parser(
+        "refers-to",
+        help="trigger points that refer pain to an area, ranked",
+        description=(
+            "Trigger points whose referral chart holds AREA (a group such as heel, or a fine "
+            "area such as heel_plantar), each with its muscle: essential zones first, then "
+            "spillover, then by how many sources report the pattern, then by muscle name."
+        ),
+    )
+    p.add_argument(
+        "area", metavar="AREA", help="a body area or fine area, e.g. heel (see: list areas)"
+    )
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="the one fine area where a group has the same name (groin, perineum, ...)",
+    )
     _json_flag(p)
     p.set_defaults(handler=run_refers_to)
 
@@ -138,6 +164,31 @@ def site_json(site: Site) -> dict[str, object]:
     }
 
 
+def point_json(t: TriggerPoint) -> dict[str, object]:
+    """A trigger point with its own chart (``referral`` null and ``no_referral`` the reason
+    where it has none)."""
+    chart = t.referral
+    referral = None
+    if chart is not None:
+        referral = {
+            "essential": list(chart.essential),
+            "spillover": list(chart.spillover),
+            "labelled": chart.labelled,
+            "status": chart.status,
+            "sources": list(chart.sources),
+            "note": chart.note,
+        }
+    return {
+        "id": t.id,
+        "location": t.location,
+        "mesh": t.mesh,
+        "along": t.along,
+        "aspect": t.aspect,
+        "referral": referral,
+        "no_referral": t.no_referral or None,
+    }
+
+
 def muscle_json(m: Muscle) -> dict[str, object]:
     return {
         "id": m.id,
@@ -146,17 +197,11 @@ def muscle_json(m: Muscle) -> dict[str, object]:
         "meshes": list(m.meshes),
         "essential": list(m.essential),
         "spillover": list(m.spillover),
+        "essential_areas": list(m.essential_areas),
+        "spillover_areas": list(m.spillover_areas),
         "zones_labelled": m.zones_labelled,
-        "trigger_points": [
-            {
-                "id": t.id,
-                "location": t.location,
-                "mesh": t.mesh,
-                "along": t.along,
-                "aspect": t.aspect,
-            }
-            for t in m.trigger_points
-        ],
+        "zone_note": m.zone_note,
+        "trigger_points": [point_json(t) for t in m.trigger_points],
         "precautions": list(m.precautions),
         "studies": [s.id for s in m.studies],
     }
@@ -199,6 +244,7 @@ def link_json(link: ChainLink) -> dict[str, object]:
         "studies": [s.id for s in link.studies],
         "studies_unverified": [s.id for s in link.unverified_studies],
         "sides": list(link.sides),
+        "trigger_points": [point_json(t) for t in link.muscle.trigger_points],
     }
 
 
@@ -232,10 +278,51 @@ def run_list(args: argparse.Namespace) -> int:
             for s in kb.studies.values()
         ]
     else:
-        areas = [(a, [s.id for s in kb.sites_for_area(a)]) for a in BODY_AREAS]
-        data = [{"area": a, "sites": site_ids} for a, site_ids in areas]
-        lines = [f"{a:<16} " + ", ".join(site_ids) for a, site_ids in areas]
+        data, lines = areas_listing(kb)
     return _emit(args, data, lines)
+
+
+def areas_listing(kb: Knowledge) -> tuple[list[dict[str, object]], list[str]]:
+    """Both levels: the 29 groups (the body areas a site covers), then the fine areas the
+    charts name, each with its group, its words and its sides ("mid" for a midline area)."""
+    from tp_explorer.knowledge.skin_areas import FINE_AREAS, areas_in_group, sides_of
+
+    data: list[dict[str, object]] = []
+    lines = ["Groups (body areas):"]
+    for group in BODY_AREAS:
+        sites = [s.id for s in kb.sites_for_area(group)]
+        members = areas_in_group(group)
+        data.append(
+            {
+                "area": group,
+                "level": "group",
+                "group": group,
+                "label": group.replace("_", " "),
+                "sided": True,
+                "sides": ["left", "right"],
+                "sites": sites,
+                "areas": list(members),
+            }
+        )
+        lines.append(f"  {group:<16} {', '.join(sites) or '-'}; areas: {', '.join(members)}")
+    lines.append("Areas (fine, as the referral charts name them):")
+    for area in FINE_AREAS:
+        sides = sides_of(area.id)
+        data.append(
+            {
+                "area": area.id,
+                "level": "area",
+                "group": area.group,
+                "label": area.label,
+                "sided": area.sided,
+                "sides": list(sides),
+                "sites": [s.id for s in kb.sites_for_area(area.group)],
+                "areas": [area.id],
+            }
+        )
+        where = "" if area.sided else " (midline)"
+        lines.append(f"  {area.id:<28} {area.group:<15} {area.label}{where}")
+    return data, lines
 
 
 def run_chain(args: argparse.Namespace) -> int:
@@ -268,15 +355,36 @@ def run_chain(args: argparse.Namespace) -> int:
     return _emit(args, data, lines)
 
 
+def referring_point_json(hit: ReferringPoint) -> dict[str, object]:
+    return {
+        "muscle": hit.muscle.id,
+        "name": hit.muscle.name,
+        "point": hit.point.id,
+        "zone": hit.zone,
+        "areas": list(hit.areas),
+        "sources": list(hit.chart.sources),
+        "status": hit.chart.status,
+        "labelled": hit.chart.labelled,
+    }
+
+
 def run_refers_to(args: argparse.Namespace) -> int:
-    from tp_explorer.knowledge import UnknownNameError
+    from tp_explorer.knowledge.area_names import asked_areas
 
     kb = _load(args)
-    if args.area not in BODY_AREAS:
-        raise UnknownNameError(f"unknown area {args.area!r}; valid areas: {', '.join(BODY_AREAS)}")
-    refs = kb.muscles_referring_to(args.area)
-    data = [{"muscle": r.muscle.id, "name": r.muscle.name, "zone": r.zone} for r in refs]
-    lines = [f"{r.zone:<10} {r.muscle.name} ({r.muscle.id})" for r in refs]
-    if not refs:
-        lines = [f"no muscle in the knowledge file refers pain to {args.area}"]
+    exact = bool(getattr(args, "exact", False))
+    asked = asked_areas(args.area, exact)
+    hits = kb.points_referring_to(args.area, exact)
+    data = [referring_point_json(h) for h in hits]
+    covers = "" if asked == (args.area,) else f" (group: {', '.join(asked)})"
+    lines = [f"{args.area}{covers}"]
+    for h in hits:
+        status = f"; {h.chart.status}" if h.chart.status else ""
+        count = f"{h.source_count} source{'s' if h.source_count != 1 else ''}"
+        lines.append(
+            f"  {h.zone:<10} {h.muscle.name}, {h.point.id.replace('_', ' ')} "
+            f"({h.muscle.id}.{h.point.id}): {', '.join(h.areas)} [{count}{status}]"
+        )
+    if not hits:
+        lines = [f"no trigger point in the knowledge file refers pain to {args.area}"]
     return _emit(args, data, lines)
