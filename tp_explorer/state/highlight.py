@@ -1,7 +1,8 @@
 """Selection + knowledge -> Highlight: what the scene paints. Pure and cheap, so it is tested alone.
 
 The scene never asks the knowledge base anything; everything it needs for one selection is in
-the Highlight value made here.
+the Highlight value made here. Zones come from the trigger points' own charts (zones.py): a site
+shows all its chain's points, a focused muscle all of its points, a focused point only its own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from tp_explorer.state.model import AppState, Selection, Structure
+from tp_explorer.state.zones import ZonePaint, charts_of
 
 if TYPE_CHECKING:
     from tp_explorer.knowledge import Muscle, Site
@@ -67,13 +69,17 @@ class Highlight:
     """Everything one selection paints. Muscles and zones not named here are context."""
 
     muscles: dict[tuple[str, str], str] = field(default_factory=dict)  # (mesh, side) -> role
-    zones: dict[tuple[str, str], str] = field(default_factory=dict)  # (area, side) -> kind
+    # (fine skin area, side) -> "essential" | "spillover"; side "mid" for a midline area
+    zones: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the same zones on the 29 coarse body areas: (area, "left" | "right") -> kind
+    zone_groups: dict[tuple[str, str], str] = field(default_factory=dict)
     markers: tuple[Marker, ...] = ()
     labels: tuple[Label, ...] = ()
     sides: tuple[str, ...] = ("left", "right")
     ghost_others: bool = False  # True when something is selected: other muscles fade
     site: str | None = None
     focus: str | None = None
+    point: tuple[str, str] | None = None  # (muscle, trigger point) whose chart alone is shown
     area: tuple[str, str] | None = None
     peel: int = 0  # depth layers removed from the skin inward
     peeled: frozenset[tuple[str, str]] = frozenset()  # (mesh, side) removed by the peel
@@ -141,7 +147,7 @@ class _Paint:
 
     knowledge: KnowledgeLike
     muscles: dict[tuple[str, str], str] = field(default_factory=dict)
-    zones: dict[tuple[str, str], str] = field(default_factory=dict)
+    zones: ZonePaint = field(default_factory=ZonePaint)
     markers: list[Marker] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
 
@@ -153,13 +159,14 @@ class _Paint:
                 if old is None or ROLE_PRIORITY[role] < ROLE_PRIORITY[old]:
                     self.muscles[(mesh, side)] = role
 
-    def zones_and_markers(self, mid: str, link_sides: Iterable[str]) -> None:
+    def zones_and_markers(
+        self, mid: str, link_sides: Iterable[str], point: str | None = None
+    ) -> None:
+        """The muscle's zones (only ``point``'s chart when given) and all its points' markers."""
         muscle = self.knowledge.muscles[mid]
-        for side in link_sides:
-            for area in muscle.spillover:
-                self.zones.setdefault((area, side), "spillover")
-            for area in muscle.essential:
-                self.zones[(area, side)] = "essential"
+        sides = tuple(link_sides)
+        self.zones.add(charts_of(muscle, point), sides)
+        for side in sides:
             for tp in muscle.trigger_points:
                 self.markers.append(Marker(tp.mesh, side, tp.along, tp.aspect, mid, tp.id))
 
@@ -194,8 +201,16 @@ def _paint_selection(paint: _Paint, sel: Selection, sides: tuple[str, ...]) -> N
 
     if sel.focus is not None and sel.focus in knowledge.muscles:
         paint.muscle(sel.focus, "focus", sides)
-        paint.zones_and_markers(sel.focus, sides)
+        paint.zones_and_markers(sel.focus, sides, focused_point(knowledge, sel))
         paint.label(sel.focus, sides)
+
+
+def focused_point(knowledge: KnowledgeLike, sel: Selection) -> str | None:
+    """The focused trigger point's id, where it is one of the focused muscle's points."""
+    muscle = knowledge.muscles.get(sel.focus) if sel.focus is not None else None
+    if muscle is None or sel.point is None:
+        return None
+    return sel.point if any(tp.id == sel.point for tp in muscle.trigger_points) else None
 
 
 def make_highlight(
@@ -226,15 +241,18 @@ def make_highlight(
         )
     )
     labels = list(dict.fromkeys(lb for lb in paint.labels if drawn(lb.mesh, lb.side)))
+    point = focused_point(knowledge, sel)
     return Highlight(
         muscles=muscles,
-        zones=paint.zones,
+        zones=paint.zones.fine,
+        zone_groups=paint.zones.coarse,
         markers=tuple(markers),
         labels=tuple(labels),
         sides=sides,
         ghost_others=bool(muscles),
         site=sel.site,
         focus=sel.focus,
+        point=None if point is None or sel.focus is None else (sel.focus, point),
         area=sel.area,
         peel=sel.peel,
         peeled=peeled,

@@ -27,6 +27,7 @@ class Selection:
 
     site: str | None = None
     focus: str | None = None  # a muscle id from the knowledge file
+    point: str | None = None  # one of the focused muscle's trigger points: only its chart shows
     side: str = "both"
     layers: frozenset[str] = DEFAULT_LAYERS
     mode: str = "explore"
@@ -50,6 +51,8 @@ class AppState:
         unknown = set(values) - names
         if unknown:
             raise TypeError(f"unknown state fields: {sorted(unknown)}")
+        if "focus" in values and "point" not in values and values["focus"] != self.focus:
+            values["point"] = None  # a point belongs to its muscle: a new focus clears it
         new = replace(self.selection, **values)
         _validate(new)
         diff = frozenset(n for n in values if getattr(new, n) != getattr(self.selection, n))
@@ -66,6 +69,11 @@ class AppState:
     @property
     def focus(self) -> str | None:
         return self.selection.focus
+
+    @property
+    def focused_point(self) -> str | None:
+        """The focused trigger point of the focused muscle, if one is focused."""
+        return self.selection.point
 
     @property
     def side(self) -> str:
@@ -100,6 +108,8 @@ def _validate(selection: Selection) -> None:
         raise ValueError(f"mode must be one of {MODES}, not {selection.mode!r}")
     if not isinstance(selection.layers, frozenset):
         raise TypeError("layers must be a frozenset")
+    if selection.point is not None and selection.focus is None:
+        raise ValueError("a focused trigger point needs its muscle focused")
     if selection.peel < 0:
         raise ValueError(f"peel must be 0 or more, not {selection.peel!r}")
     for name in ("hidden", "isolated"):
