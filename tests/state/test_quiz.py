@@ -6,12 +6,18 @@ from types import SimpleNamespace
 
 import pytest
 
+from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, group_of
 from tp_explorer.state.quiz import (
+    DEFAULT_KINDS,
     FIND_THE_ZONE,
+    KINDS,
     NAME_THE_MUSCLE,
+    WHICH_POINT,
     make_quiz,
     muscle_for_mesh,
     plausible_neighbours,
+    point_key,
+    split_point_key,
 )
 
 
@@ -156,3 +162,85 @@ def test_bad_settings_are_refused(kb):
         make_quiz(kb, rounds=0)
     with pytest.raises(ValueError):
         make_quiz(kb, kinds=("spot_the_bone",))
+
+
+# ---- which trigger point refers here? (fine skin areas, the real knowledge file)
+
+
+def test_which_point_shows_a_fine_area_of_the_drawn_points_essential_zone(knowledge) -> None:
+    quiz = make_quiz(knowledge, rounds=30, seed=7, kinds=(WHICH_POINT,))
+    assert quiz.rounds == 30
+    for q in quiz.questions:
+        assert q.kind == WHICH_POINT and q.area in FINE_AREA_IDS
+        chart = knowledge.muscles[q.muscle].trigger_point(q.point).referral
+        assert q.area in chart.essential and q.essential == chart.essential
+        assert point_key(q.muscle, q.point) in q.answers
+        assert "trigger point" in q.prompt and q.label in q.prompt
+
+
+def test_which_point_right_answers_are_every_point_with_the_area_as_essential(knowledge) -> None:
+    quiz = make_quiz(knowledge, rounds=40, seed=11, kinds=(WHICH_POINT,))
+    for q in quiz.questions:
+        right = {
+            point_key(m.id, tp.id)
+            for m in knowledge.muscles.values()
+            for tp in m.trigger_points
+            if tp.referral is not None and q.area in tp.referral.essential
+        }
+        assert set(q.answers) == right
+        assert len(q.choices) == 4 and len(set(q.choices)) == 4
+        wrong = [c for c in q.choices if c not in right]
+        assert len(wrong) == 3  # exactly one right choice is offered
+        for key in wrong:
+            muscle, point = split_point_key(key)
+            chart = knowledge.muscles[muscle].trigger_point(point).referral
+            assert q.area not in chart.essential
+
+
+def test_which_point_distractors_are_plausible(knowledge) -> None:
+    """Wrong choices refer to the same body area, or send spillover to the very area."""
+    quiz = make_quiz(knowledge, rounds=40, seed=3, kinds=(WHICH_POINT,))
+    plausible = 0
+    for q in quiz.questions:
+        group = group_of(q.area)
+        for key in (c for c in q.choices if c not in q.answers):
+            muscle, point = split_point_key(key)
+            chart = knowledge.muscles[muscle].trigger_point(point).referral
+            plausible += q.area in chart.spillover or any(
+                group_of(a) == group for a in chart.essential
+            )
+    assert 4 * plausible >= 3 * 3 * quiz.rounds  # at least three in four
+
+
+def test_which_point_answers_score_and_are_reviewed(knowledge) -> None:
+    quiz = make_quiz(knowledge, rounds=2, seed=5, kinds=(WHICH_POINT,))
+    q1 = quiz.current
+    assert quiz.answer_point(point_key(q1.muscle, q1.point)).correct
+    q2 = quiz.current
+    wrong = next(c for c in q2.choices if c not in q2.answers)
+    miss = quiz.answer_point(wrong)
+    assert not miss.correct and point_key(q2.muscle, q2.point) in miss.expected
+    assert quiz.score == 1 and [m.question.number for m in quiz.misses] == [2]
+
+
+def test_which_point_is_refused_for_other_kinds_and_repeatable(knowledge) -> None:
+    quiz = make_quiz(knowledge, rounds=1, seed=0, kinds=(NAME_THE_MUSCLE,))
+    with pytest.raises(ValueError):
+        quiz.answer_point("soleus.distal")
+    a = make_quiz(knowledge, rounds=12, seed=9, kinds=KINDS)
+    assert a.questions == make_quiz(knowledge, rounds=12, seed=9, kinds=KINDS).questions
+    assert WHICH_POINT in {q.kind for q in a.questions}
+
+
+def test_default_kinds_are_the_ones_the_window_shows(kb):
+    assert DEFAULT_KINDS == (NAME_THE_MUSCLE, FIND_THE_ZONE)
+    assert {q.kind for q in make_quiz(kb, rounds=20, seed=2).questions} <= set(DEFAULT_KINDS)
+
+
+def test_a_muscle_without_charts_is_not_asked_which_point(kb):
+    """The fake muscles have no trigger points: every round falls back to the other kinds,
+    and a which-point-only quiz has nothing to ask."""
+    quiz = make_quiz(kb, rounds=9, seed=1, kinds=KINDS)
+    assert WHICH_POINT not in {q.kind for q in quiz.questions}
+    with pytest.raises(ValueError):
+        make_quiz(kb, rounds=3, seed=1, kinds=(WHICH_POINT,))

@@ -3,6 +3,8 @@
 Pure and repeatable: every random choice comes from one ``random.Random(seed)``, so the same
 seed and rounds ask the same questions with the same choices in the same order. Questions use
 only knowledge queries (a muscle's zones, muscles referring to an area), no quiz-only geometry.
+Three kinds: name the muscle whose zones are shown, find a muscle's zone on the skin, and
+which trigger point refers to a shown fine skin area (quiz_points.py draws those).
 """
 
 from __future__ import annotations
@@ -12,27 +14,39 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tp_explorer.state.quiz_points import charted_points, draw_point, point_key, split_point_key
+
 if TYPE_CHECKING:
     from tp_explorer.knowledge import Knowledge, Muscle
 
 NAME_THE_MUSCLE = "name_the_muscle"
 FIND_THE_ZONE = "find_the_zone"
-KINDS: tuple[str, ...] = (NAME_THE_MUSCLE, FIND_THE_ZONE)
+WHICH_POINT = "which_point"  # which trigger point refers to this fine skin area?
+KINDS: tuple[str, ...] = (NAME_THE_MUSCLE, FIND_THE_ZONE, WHICH_POINT)
+# What a quiz asks unless told: the kinds the quiz window shows today.
+DEFAULT_KINDS: tuple[str, ...] = (NAME_THE_MUSCLE, FIND_THE_ZONE)
 N_CHOICES = 4
 DEFAULT_ROUNDS = 10
 
 
 @dataclass(frozen=True)
 class Question:
-    """One question: which muscle, which kind, the choices offered and the zones involved."""
+    """One question: which muscle, which kind, the choices offered and the zones involved.
+
+    A which-point question shows one fine skin ``area``; its choices are trigger points
+    (``point_key``), ``answers`` every point whose essential zone holds the area, and
+    ``muscle``, ``point``, ``essential`` and ``spillover`` the point drawn and its chart."""
 
     number: int
     kind: str
     muscle: str
-    label: str
+    label: str  # the muscle's name; for a which-point question, the area's words
     choices: tuple[str, ...]
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
+    area: str = ""  # which-point: the fine skin area shown
+    point: str = ""  # which-point: the trigger point drawn (one of ``answers``)
+    answers: tuple[str, ...] = ()  # which-point: every right choice
 
     @property
     def answer_areas(self) -> frozenset[str]:
@@ -43,6 +57,8 @@ class Question:
     def prompt(self) -> str:
         if self.kind == NAME_THE_MUSCLE:
             return "Which muscle refers pain to the highlighted zones?"
+        if self.kind == WHICH_POINT:
+            return f"Which trigger point refers pain to the highlighted area ({self.label})?"
         return f"Click where {self.label} refers pain."
 
 
@@ -93,6 +109,11 @@ class Quiz:
         """Answer a name-the-muscle question with a muscle id (a choice or a click)."""
         q = self._require(NAME_THE_MUSCLE)
         return self._record(Answer(q, muscle_id, muscle_id == q.muscle, q.muscle))
+
+    def answer_point(self, key: str) -> Answer:
+        """Answer a which-point question with a trigger point (``point_key``)."""
+        q = self._require(WHICH_POINT)
+        return self._record(Answer(q, key, key in q.answers, ", ".join(q.answers)))
 
     def answer_area(self, area: str | None) -> Answer:
         """Answer a find-the-zone question with the body area clicked (None: missed the skin)."""
@@ -197,13 +218,14 @@ def make_quiz(
     knowledge: Knowledge,
     rounds: int = DEFAULT_ROUNDS,
     seed: int | None = None,
-    kinds: Sequence[str] = KINDS,
+    kinds: Sequence[str] = DEFAULT_KINDS,
     muscles: Iterable[str] | None = None,
 ) -> Quiz:
     """Draw ``rounds`` questions; the same seed gives the same quiz.
 
-    Kinds alternate in a seeded order; a muscle is asked again only after every muscle has
-    been asked once.
+    Kinds alternate in a seeded order (a which-point question only for a muscle with a
+    charted trigger point); a muscle is asked again only after every muscle has been asked
+    once.
     """
     if rounds < 1:
         raise ValueError("a quiz needs at least one round")
@@ -212,6 +234,8 @@ def make_quiz(
         raise ValueError(f"unknown question kinds: {unknown or 'none given'}")
     rng = random.Random(seed)
     pool = sorted(muscles) if muscles is not None else sorted(_quizzable(knowledge))
+    if set(kinds) == {WHICH_POINT}:
+        pool = [m for m in pool if charted_points(knowledge.muscles[m])]
     if not pool:
         raise ValueError("no muscle in the knowledge base has referral zones to quiz on")
     order: list[str] = []
@@ -221,12 +245,40 @@ def make_quiz(
             order = pool[:]
             rng.shuffle(order)
         muscle_id = order.pop()
-        kind = kinds[rng.randrange(len(kinds))]
         muscle = knowledge.muscles[muscle_id]
+        can = [k for k in kinds if k != WHICH_POINT or charted_points(muscle)]
+        if not can:
+            raise ValueError(f"{muscle_id} has no charted trigger point to ask about")
+        kind = can[rng.randrange(len(can))]
+        if kind == WHICH_POINT:
+            questions.append(point_question(knowledge, muscle_id, number, rng))
+            continue
         ess, spill = _zones(muscle)
         choices = _choices(knowledge, muscle_id, rng) if kind == NAME_THE_MUSCLE else ()
         questions.append(Question(number, kind, muscle_id, muscle.name, choices, ess, spill))
     return Quiz(tuple(questions))
+
+
+def point_question(
+    knowledge: Knowledge, muscle_id: str, number: int, rng: random.Random
+) -> Question:
+    """A which-point question on one of the muscle's charted trigger points."""
+    sites = _site_members(knowledge)
+    mine = sites.get(muscle_id, set())
+    mates = {other for other, theirs in sites.items() if theirs & mine}
+    d = draw_point(knowledge.muscles, muscle_id, mates, rng)
+    return Question(
+        number,
+        WHICH_POINT,
+        d.muscle,
+        d.label,
+        d.choices,
+        d.essential,
+        d.spillover,
+        area=d.area,
+        point=d.point,
+        answers=d.answers,
+    )
 
 
 def muscle_for_mesh(knowledge: Knowledge, mesh_id: str, among: Iterable[str] = ()) -> str | None:
@@ -236,3 +288,22 @@ def muscle_for_mesh(knowledge: Knowledge, mesh_id: str, among: Iterable[str] = (
     if preferred:
         return preferred[0]
     return owners[0] if owners else None
+
+
+__all__ = [
+    "DEFAULT_KINDS",
+    "DEFAULT_ROUNDS",
+    "FIND_THE_ZONE",
+    "KINDS",
+    "NAME_THE_MUSCLE",
+    "WHICH_POINT",
+    "Answer",
+    "Question",
+    "Quiz",
+    "make_quiz",
+    "muscle_for_mesh",
+    "plausible_neighbours",
+    "point_key",
+    "point_question",
+    "split_point_key",
+]
