@@ -61,8 +61,8 @@ def framed_keys(highlight: Highlight, drawn: Drawn) -> list[MuscleKey]:
 
 
 class CameraRig:
-    """The plotter's one camera. ``bound`` is every point the body may draw (the skin, the
-    bones): the clipping planes hug its bounding sphere."""
+    """The plotter's one camera. ``geometry`` and ``bones`` (each bone group's point sample)
+    are what it frames; the clipping planes hug the bounding sphere of the skin and bones."""
 
     def __init__(
         self, plotter: pv.BasePlotter, geometry: BodyGeometry, bones: Mapping[str, FloatArray]
