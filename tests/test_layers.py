@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md, checked on the source itself (imports inside functions included).
+"""The layers of docs/architecture.md, checked on the source itself (imports inside functions included).
 
 import-linter checks the same contracts in the test command; this test keeps them inside pytest
 so a single `pytest` run also fails when a layer reaches up or Qt leaks out of ui/.

@@ -1,1 +1,1 @@
-"""tp_explorer.ui layer (see DESIGN.md)."""
+"""tp_explorer.ui: the window, the only layer that imports Qt (see docs/architecture.md)."""
