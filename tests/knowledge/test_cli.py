@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tp_explorer.cli import main
+from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, group_of
 from tp_explorer.knowledge.vocabulary import BODY_AREAS
 
@@ -75,6 +76,23 @@ def test_list_muscles_json_carries_each_points_chart(capsys) -> None:
     assert "heel_plantar" not in proximal["referral"]["essential"]
     assert distal["no_referral"] is None and distal["referral"]["sources"]
     assert "heel" in soleus["essential"] and "heel_plantar" in soleus["essential_areas"]
+
+
+def test_list_muscles_groups_by_chapter_with_counts(capsys) -> None:
+    _, out, _ = run(capsys, "list", "muscles", "--json")
+    data = json.loads(out)
+    chapters = [m["chapter"] for m in data]
+    assert all(c in CHAPTERS for c in chapters)
+    assert all(m["chapter_count"] == chapters.count(m["chapter"]) for m in data)
+    assert next(m for m in data if m["id"] == "piriformis")["chapter"] == "Hip"
+    code, text, _ = run(capsys, "list", "muscles")
+    lines = text.splitlines()
+    heads = [line for line in lines if not line.startswith(" ")]
+    order = [c for c in CHAPTERS if c in chapters]
+    assert [h.split(" (")[0] for h in heads[:-1]] == order
+    assert heads[0] == f"Foot intrinsics ({chapters.count('Foot intrinsics')} muscles):"
+    assert heads[-1] == f"{len(data)} muscles in {len(order)} chapters"
+    assert code == 0 and sum(1 for line in lines if line.startswith("  ")) == len(data)
 
 
 def test_list_areas_json_gives_both_levels(capsys) -> None:

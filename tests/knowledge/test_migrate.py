@@ -6,6 +6,7 @@ from __future__ import annotations
 import yaml
 
 from tp_explorer.knowledge import load_knowledge
+from tp_explorer.knowledge.chapters import OTHER, V1_CHAPTERS, v1_chapter
 from tp_explorer.knowledge.migrate import OLDER_FILE_NOTE, fine_areas, source_tags
 from tp_explorer.knowledge.skin_areas import areas_in_group
 
@@ -36,3 +37,11 @@ def test_coarse_areas_become_all_their_fine_areas_and_tags_the_sources() -> None
     assert fine_areas(("sacrum_coccyx",)) == ("sacrum_upper", "sacrum_lower", "coccyx")
     assert source_tags("[S8][S9][S8]; Travell & Simons via secondary sources") == ("S8", "S9")
     assert source_tags("Travell & Simons 1992") == ("Travell & Simons 1992",)
+
+
+def test_a_version_1_muscle_gets_the_shipped_chapter_or_other() -> None:
+    old = load_knowledge(MINIMAL)
+    assert {m.chapter for m in old.muscles.values()} == {"Leg"}  # soleus and gastrocnemius
+    assert v1_chapter("piriformis") == "Hip" and v1_chapter("levator_ani") == "Pelvic floor"
+    assert v1_chapter("deltoid") == OTHER
+    assert len(V1_CHAPTERS) == 35

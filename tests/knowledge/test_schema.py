@@ -14,6 +14,7 @@ import yaml
 
 from tp_explorer.cli import main
 from tp_explorer.knowledge import KnowledgeError, schema, schema_v1
+from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.json_schema import regions_json_schema, regions_json_schema_text
 from tp_explorer.knowledge.loader import validate
 from tp_explorer.knowledge.model import ROLES, URGENCIES
@@ -102,6 +103,13 @@ def test_json_schema_states_every_key_and_the_vocabularies() -> None:
     assert exported["required"] == [
         "schema_version", "disclaimer", "model_note", "adjunct", "studies", "muscles", "sites",
     ]  # fmt: skip
+
+
+def test_json_schema_requires_a_muscles_chapter_from_the_list() -> None:
+    muscle = regions_json_schema()["$defs"]["Muscle"]
+    assert "chapter" in muscle["required"]
+    assert muscle["properties"]["chapter"]["enum"] == list(CHAPTERS)
+    assert CHAPTERS[-1] == "Other" and len(set(CHAPTERS)) == len(CHAPTERS)
 
 
 def test_a_problem_names_its_record() -> None:

@@ -193,6 +193,7 @@ def muscle_json(m: Muscle) -> dict[str, object]:
     return {
         "id": m.id,
         "name": m.name,
+        "chapter": m.chapter,
         "synonyms": list(m.synonyms),
         "meshes": list(m.meshes),
         "essential": list(m.essential),
@@ -269,8 +270,7 @@ def run_list(args: argparse.Namespace) -> int:
             for s in kb.sites.values()
         ]
     elif args.kind == "muscles":
-        data = [muscle_json(m) for m in kb.muscles.values()]
-        lines = [f"{m.id:<32} {m.name}" for m in kb.muscles.values()]
+        data, lines = muscles_listing(kb)
     elif args.kind == "studies":
         data = [study_json(s) for s in kb.studies.values()]
         lines = [
@@ -280,6 +280,20 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         data, lines = areas_listing(kb)
     return _emit(args, data, lines)
+
+
+def muscles_listing(kb: Knowledge) -> tuple[list[dict[str, object]], list[str]]:
+    """Every muscle in file order, each with its chapter and how many muscles that chapter
+    holds; the text groups them by chapter (up the body), a count per chapter and the total."""
+    groups = kb.muscles_by_chapter()
+    counts = {chapter: len(muscles) for chapter, muscles in groups}
+    data = [{**muscle_json(m), "chapter_count": counts[m.chapter]} for m in kb.muscles.values()]
+    lines: list[str] = []
+    for chapter, muscles in groups:
+        lines.append(f"{chapter} ({len(muscles)} muscle{'s' if len(muscles) != 1 else ''}):")
+        lines.extend(f"  {m.id:<32} {m.name}" for m in muscles)
+    lines.append(f"{len(kb.muscles)} muscles in {len(groups)} chapters")
+    return data, lines
 
 
 def areas_listing(kb: Knowledge) -> tuple[list[dict[str, object]], list[str]]:

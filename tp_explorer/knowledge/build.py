@@ -100,6 +100,7 @@ def _muscle(m: schema.Muscle, studies: tuple[model.Study, ...]) -> model.Muscle:
     return model.Muscle(
         id=m.id,
         name=m.name,
+        chapter=m.chapter,
         synonyms=m.synonyms,
         meshes=m.meshes,
         trigger_points=tuple(_point(t, m.meshes[0]) for t in m.trigger_points),

@@ -4,7 +4,9 @@ Version 1 gave one referral pattern per muscle, on the 29 coarse body areas. Eac
 now gets that whole pattern as its own chart: every coarse area becomes all the fine areas of
 its group (skin_areas.areas_in_group), the sources are the tags the muscle's ``sources`` cites
 (or that text itself), and the note says the chart came from an older file without per-point
-charts. Nothing is invented: a v1 file's points all show what its muscle showed.
+charts. Nothing is invented: a v1 file's points all show what its muscle showed. Version 1
+had no chapters: a muscle the shipped file also has gets its chapter there, any other "Other"
+(chapters.v1_chapter).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tp_explorer.knowledge import schema
+from tp_explorer.knowledge.chapters import v1_chapter
 from tp_explorer.knowledge.schema_v1 import KnowledgeFileV1, MuscleV1
 from tp_explorer.knowledge.skin_areas import areas_in_group
 
@@ -51,6 +54,7 @@ def migrate_muscle(muscle: MuscleV1) -> schema.Muscle:
     return schema.Muscle(
         id=muscle.id,
         name=muscle.name,
+        chapter=v1_chapter(muscle.id),
         synonyms=muscle.synonyms,
         meshes=muscle.meshes,
         trigger_points=points,

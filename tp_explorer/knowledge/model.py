@@ -146,6 +146,7 @@ class Muscle:
 
     id: str
     name: str
+    chapter: str  # the region it is grouped in (chapters.CHAPTERS), as ``list muscles`` shows
     synonyms: tuple[str, ...]
     meshes: tuple[str, ...]
     trigger_points: tuple[TriggerPoint, ...]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tp_explorer.knowledge.area_names import asked_areas, group_for
 from tp_explorer.knowledge.cautions import NeedleCaution
+from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.model import (
     Adjunct,
     ChainLink,
@@ -57,6 +58,12 @@ class Knowledge:
             return self.muscles[muscle_id]
         except (KeyError, TypeError):
             raise _unknown("muscle", muscle_id, list(self.muscles)) from None
+
+    def muscles_by_chapter(self) -> tuple[tuple[str, tuple[Muscle, ...]], ...]:
+        """The muscles grouped by chapter, in chapters.CHAPTERS order (up the body), each
+        group in file order; a chapter without a muscle is left out."""
+        groups = ((c, tuple(m for m in self.muscles.values() if m.chapter == c)) for c in CHAPTERS)
+        return tuple((chapter, muscles) for chapter, muscles in groups if muscles)
 
     def chain_for(self, site_id: str, side: str = "both") -> tuple[ChainLink, ...]:
         """The site's kinetic chain, local muscles first, each link marked with its side(s)."""

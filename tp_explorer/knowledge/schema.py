@@ -7,9 +7,9 @@ checked file into the program's values (model.py). ``tp-explorer schema`` export
 Schema (json_schema.py).
 
 To extend the file, add a field here (and to the value in model.py that build.py fills).
-Version 2 charts the referral per trigger point on the fine skin map; a version 1 file (one
-pattern per muscle, on the 29 coarse areas) is still read: schema_v1.py declares it and
-migrate.py turns it into this shape.
+Version 2 charts the referral per trigger point on the fine skin map and names each muscle's
+chapter (chapters.py); a version 1 file (one pattern per muscle, on the 29 coarse areas, no
+chapters) is still read: schema_v1.py declares it and migrate.py turns it into this shape.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
 from tp_explorer.knowledge.cautions import CAUTION_KINDS
+from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.schema_types import (
     AreaName,
     ArticleReference,
     AspectName,
     BasisName,
+    ChapterName,
     ConditionId,
     Doi,
     Finding,
@@ -261,12 +263,25 @@ class TriggerPoint(Record):
     ]
 
 
+NO_CHAPTER = Say(
+    "muscle without a chapter",
+    "chapter: the region it is grouped in, one of " + ", ".join(CHAPTERS),
+)
+
+
 class Muscle(Record):
     """A muscle (or a group the sources describe together) and its trigger points."""
 
     what: ClassVar[str] = "a muscle"
+    missing: ClassVar[Mapping[str, Say]] = {"chapter": NO_CHAPTER}
     id: Id
     name: Text
+    chapter: Annotated[
+        ChapterName,
+        Field(
+            description="the region of the body the manual treats it in; list muscles groups by it"
+        ),
+    ]
     synonyms: Annotated[tuple[Text, ...], ListOf()]
     meshes: Annotated[tuple[MeshName, ...], ListOf(empty=NONEMPTY)]
     trigger_points: Annotated[

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.model import BASES, ROLES, STATUSES, UNVERIFIABLE, URGENCIES
 from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, areas_in_group
 from tp_explorer.knowledge.vocabulary import ASPECTS, BODY_AREAS, MESH_IDS
@@ -318,6 +319,7 @@ RoleName = Annotated[str, OneOf(ROLES, "role")]
 BasisName = Annotated[str, OneOf(BASES, "basis")]
 UrgencyName = Annotated[str, OneOf(URGENCIES, "urgency")]
 Unverifiable = Annotated[str, OneOf(UNVERIFIABLE, "unverifiable field")]
+ChapterName = Annotated[str, OneOf(CHAPTERS, "chapter")]
 
 # ---- names of other records in the file (checked against references.FileIds)
 StudyId = Annotated[str, Names("study")]
