@@ -126,10 +126,10 @@ def test_details_panel_shows_everything_literally(html_kb, qtbot) -> None:
     assert_literal(panel.widget(), minimum=3)
     for label in panel.widget().findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
-    panel.show_muscle(links[0].muscle)
+    panel.show_muscle(links[0].muscle, links[0].muscle.trigger_points[0].id)
     assert_literal(panel.widget(), minimum=3)
-    area = (links[0].muscle.essential or links[0].muscle.spillover)[0]
-    panel.show_area(area, "left", html_kb.muscles_referring_to(area), html_kb.sites_for_area(area))
+    area = (links[0].muscle.essential_areas or links[0].muscle.spillover_areas)[0]
+    panel.show_area(area, "left", html_kb.points_referring_to(area), html_kb.sites_for_area(area))
     assert_literal(panel.widget(), minimum=1)
 
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from tp_explorer import palette
+from tp_explorer.knowledge.skin_areas import fine_area
 
 
 @pytest.fixture(scope="module")
@@ -107,12 +108,17 @@ def test_clicking_a_projected_muscle_focuses_it(window, qtbot, knowledge) -> Non
 
 
 def test_clicking_the_heel_lists_soleus(window, qtbot, anatomy) -> None:
+    """A click on the skin asks about the fine area under the cursor (here the back of the
+    heel), which lies in the heel's body area."""
     window.controller.set_view("posterior")
-    heel = anatomy.skin.points[anatomy.areas["heel"]["right"]]
-    target = heel[np.argmax(heel[:, 1])]  # the most posterior heel point faces the camera
-    click_canvas(qtbot, window, window.scene.project(target))
+    ids = np.asarray(anatomy.areas["heel"]["right"])
+    heel = anatomy.skin.points[ids]
+    target = int(np.argmax(heel[:, 1]))  # the most posterior heel point faces the camera
+    click_canvas(qtbot, window, window.scene.project(heel[target]))
     qtbot.waitUntil(lambda: window.details_panel.kind == "area", timeout=3000)
-    assert window.state.selection.area == ("heel", "right")
+    area, side = window.state.selection.area
+    assert side == "right" and fine_area(area).group == "heel"
+    assert (area, side) == anatomy.fine_area_of_point(int(ids[target]))
     assert "Soleus" in window.details_panel.text()
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from tp_explorer.scene import VIEWS
 from tp_explorer.state import LAYERS
+from tp_explorer.ui.chart_view import CHART, CHART_KEYS, CHART_TEXT, CHART_TIP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QToolBar
@@ -61,7 +62,7 @@ class Actions:
     all: list[QAction]
     views: dict[str, QAction]
     sides: dict[str, QAction]
-    layers: dict[str, QAction]
+    layers: dict[str, QAction]  # the state's layers, and CHART: the chart view
     structure: dict[str, QAction] = field(default_factory=dict)  # peel, hide, isolate, show all
 
 
@@ -116,6 +117,7 @@ def build_actions(window: ActionHost) -> Actions:
     view_menu.addSeparator()
     sides = _side_actions(window, view_menu.addMenu("&Side"))
     layers = _layer_actions(window, view_menu.addMenu("&Layers"))
+    layers[CHART] = _chart_action(window, view_menu)
     view_menu.addSeparator()
     structure = _structure_actions(window)
     structure_menu = view_menu.addMenu("&Structures")
@@ -217,6 +219,20 @@ def _layer_actions(window: ActionHost, menu: QMenu) -> dict[str, QAction]:
     return layers
 
 
+def _chart_action(window: ActionHost, menu: QMenu) -> QAction:
+    """The chart view on or off: a layer like the others, kept in the settings with them."""
+    action = QAction(CHART_TEXT, _owner(window))
+    action.setObjectName("action_chart_view")
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence(CHART_KEYS))
+    action.setStatusTip(CHART_TIP)
+    action.setToolTip(f"{CHART_TEXT} ({CHART_KEYS}): {CHART_TIP.lower()}")
+    action.toggled.connect(lambda on: window.state.set_layer(CHART, on))
+    window.addAction(action)
+    menu.addAction(action)
+    return action
+
+
 def _structure_actions(window: ActionHost) -> dict[str, QAction]:
     """Peel, put back, hide, isolate and show all, by name (the structure toolbar's too)."""
     c = window.controller
@@ -301,7 +317,7 @@ def _fill_toolbar(
     sides: dict[str, QAction],
     layers: dict[str, QAction],
 ) -> None:
-    """The main row: the five views and reset, the sides, the layers."""
+    """The main row: the five views and reset, the sides, the layers and the chart view."""
     for name in ("anterior", "posterior", "left", "right", "medial"):
         toolbar.addAction(views[name])
     toolbar.addAction(reset)
@@ -309,5 +325,5 @@ def _fill_toolbar(
     for side in SIDES:
         toolbar.addAction(sides[side])
     toolbar.addSeparator()
-    for layer in LAYERS:
+    for layer in (*LAYERS, CHART):
         toolbar.addAction(layers[layer])

@@ -26,7 +26,8 @@ from tp_explorer.state import (
 from tp_explorer.ui.camera_motion import CameraMotion
 from tp_explorer.ui.canvas import CanvasEvents
 from tp_explorer.ui.panels import ChainPanel, DetailsPanel, HiddenPanel, PeelControl, SitesPanel
-from tp_explorer.ui.panels.details import area_name
+from tp_explorer.ui.panels.details import area_name, area_title
+from tp_explorer.ui.skin_lookup import clicked_area, fine_area_at
 
 if TYPE_CHECKING:
     from tp_explorer.knowledge import ChainLink, Knowledge
@@ -34,9 +35,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SCENE_FIELDS = frozenset(
-    {"site", "focus", "side", "layers", "mode", "compare", "peel", "hidden", "isolated"}
+    {"site", "focus", "point", "side", "layers", "mode", "compare", "peel", "hidden", "isolated"}
 )
-FRAME_FIELDS = frozenset({"site", "focus", "side", "compare", "mode"})
+FRAME_FIELDS = frozenset({"site", "focus", "point", "side", "compare", "mode"})
 SCENE_MODES = ("explore", "compare", "presentation")
 
 
@@ -79,6 +80,8 @@ class Controller(QObject):
             (details.linkRequested, self._on_details_link_requested),
             (details.siteRequested, self._on_sites_site_requested),
             (details.muscleRequested, self._on_chain_muscle_requested),
+            (details.pointRequested, self._on_details_point_requested),
+            (details.pointToggled, self._on_details_point_toggled),
             (canvas.clicked, self._on_canvas_clicked),
             (canvas.hovered, self._on_canvas_hovered),
             (canvas.contextRequested, self._on_canvas_context_requested),
@@ -115,6 +118,12 @@ class Controller(QObject):
     def _on_sites_search_changed(self, text: str) -> None:
         hits = self.knowledge.search(text) if text.strip() else ()
         self.sites.show_results(hits)
+
+    def _on_details_point_requested(self, muscle_id: str, point_id: str) -> None:
+        self.focus_point(muscle_id, point_id)
+
+    def _on_details_point_toggled(self, muscle_id: str, point_id: str) -> None:
+        self.toggle_point(muscle_id, point_id)
 
     def _on_peel_peel_requested(self, depth: int) -> None:
         self.set_peel(depth)
@@ -173,23 +182,26 @@ class Controller(QObject):
             else:
                 self.status.showMessage(f"{result.mesh_id}: not in the knowledge file", 5000)
         elif result.kind == "skin" and result.area:
-            self.state.update(area=(result.area, result.area_side), focus=None)
+            self.state.update(area=clicked_area(self.scene, result, x, y), focus=None)
         elif result.kind == "bone":
             self.status.showMessage("Bone", 3000)
 
     def _on_canvas_hovered(self, x: float, y: float) -> None:
         result = self.scene.pick(x, y)
-        text = self.describe(result) if result else ""
+        fine = fine_area_at(self.scene, x, y) if result and result.kind == "skin" else None
+        text = self.describe(result, fine) if result else ""
         self.status.showMessage(text, 4000)
         if text:
             QToolTip.showText(QCursor.pos(), text, self.canvas.widget)
 
-    def describe(self, result: PickResult) -> str:
-        """Words for what is under the cursor."""
+    def describe(self, result: PickResult, fine: tuple[str, str] | None = None) -> str:
+        """Words for what is under the cursor (``fine``: the fine skin area there)."""
         if result.kind == "muscle" and result.mesh_id is not None:
             mid = muscle_for_mesh(self.knowledge, result.mesh_id)
             name = self.knowledge.muscles[mid].name if mid else result.mesh_id.replace("_", " ")
             return f"{name} ({result.side})"
+        if result.kind == "skin" and fine is not None:
+            return f"Skin: {area_title(*fine)}"
         if result.kind == "skin" and result.area:
             return f"Skin: {area_name(result.area)} ({result.area_side})"
         return "Bone" if result.kind == "bone" else ""
@@ -205,8 +217,24 @@ class Controller(QObject):
     def focus_muscle(self, muscle_id: str | None) -> None:
         self.state.update(focus=muscle_id, area=None)
 
+    def focus_point(self, muscle_id: str, point_id: str | None) -> None:
+        """Focus a muscle and one of its trigger points: only that point's chart is painted."""
+        self.state.update(focus=muscle_id, point=point_id, area=None)
+
+    def toggle_point(self, muscle_id: str, point_id: str) -> None:
+        """Focus a trigger point, or, when it is the one focused, show all the muscle's again."""
+        if self.state.focus == muscle_id and self.state.focused_point == point_id:
+            self.state.update(point=None)
+        else:
+            self.focus_point(muscle_id, point_id)
+
     def clear_focus(self) -> None:
-        self.state.update(focus=None, area=None)
+        """One step back: from a focused trigger point to its muscle, from a muscle to the
+        chain."""
+        if self.state.focused_point is not None:
+            self.state.update(point=None)
+        else:
+            self.state.update(focus=None, area=None)
 
     def set_side(self, side: str) -> None:
         self.state.update(side=side)
@@ -307,7 +335,9 @@ class Controller(QObject):
     def refresh(self) -> None:
         """Repaint everything from the state (for features that changed the scene themselves)."""
         self._on_state_changed(
-            frozenset({"site", "focus", "side", "layers", "mode", "area", "peel", "hidden"})
+            frozenset(
+                {"site", "focus", "point", "side", "layers", "mode", "area", "peel", "hidden"}
+            )
         )
 
     # ---- state -> panels + scene
@@ -356,15 +386,18 @@ class Controller(QObject):
             self.chain.show_chain(links, sel.focus)
         if names & {"site", "focus", "area", "side"}:
             self._show_details(links)
+        elif "point" in names:
+            self.details.mark_point(sel.point)
 
     def _show_details(self, links: tuple[ChainLink, ...]) -> None:
         sel = self.state.selection
         if sel.area is not None:
             area, side = sel.area
-            referrals = self.knowledge.muscles_referring_to(area)
-            self.details.show_area(area, side, referrals, self.knowledge.sites_for_area(area))
+            # ranked: essential first, then by sources (a fine area exactly, or a whole group)
+            points = self.knowledge.points_referring_to(area, exact=True)
+            self.details.show_area(area, side, points, self.knowledge.sites_for_area(area))
         elif sel.focus is not None:
-            self.details.show_muscle(self.knowledge.muscles[sel.focus])
+            self.details.show_muscle(self.knowledge.muscles[sel.focus], sel.point)
         elif sel.site is not None:
             self.details.show_site(self.knowledge.sites[sel.site], links)
         else:

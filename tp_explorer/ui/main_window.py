@@ -268,7 +268,8 @@ class MainWindow(ExplorerWindow):
             window_state=self.saveState(),
             splitter=self.splitter.saveState(),
             side=self.state.side,
-            layers=self.state.layers,
+            # the chart view as the user had it: the quiz switches it on only while it runs
+            layers=self.features.quiz.layers_outside_quiz(self.state.layers),
             site=self.state.site,
             font_pt=self.font_pt,
         )

@@ -14,7 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from tp_explorer.state import DEFAULT_LAYERS, LAYERS, SIDE_CHOICES
+from tp_explorer.state import DEFAULT_LAYERS, SIDE_CHOICES
+from tp_explorer.ui.chart_view import VIEW_LAYERS
 
 log = logging.getLogger(__name__)
 
@@ -139,10 +140,10 @@ class Settings:
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             _ignored("view/layers", value, "not a list of layer names", sorted(DEFAULT_LAYERS))
             return DEFAULT_LAYERS
-        unknown = [n for n in names if n not in LAYERS]
+        unknown = [n for n in names if n not in VIEW_LAYERS]
         if unknown:
             _ignored("view/layers", unknown, "unknown layers", "the others")
-        return frozenset(n for n in names if n in LAYERS)
+        return frozenset(n for n in names if n in VIEW_LAYERS)
 
     def last_site(self) -> str | None:
         value = self._value("selection/site")

@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, MIDLINE, fine_area
+from tp_explorer.ui.chart_text import UNLABELLED, referring_line
 from tp_explorer.ui.panels.chain import GROUPS, plain_tooltip
+from tp_explorer.ui.panels.point_cards import PointCard, WrapButton, add_point_cards, mark_shown
 from tp_explorer.ui.patient_text import RED_FLAG_HEADING, needled_note, red_flag_line
 
 if TYPE_CHECKING:
-    from tp_explorer.knowledge import ChainLink, Muscle, RedFlag, Referral, Site, Study
+    from tp_explorer.knowledge import ChainLink, Muscle, RedFlag, ReferringPoint, Site, Study
 
 URGENCY_WORDS = {
     "emergency": "emergency care now",
@@ -35,6 +38,13 @@ URGENCY_WORDS = {
 
 def area_name(area: str) -> str:
     return area.replace("_", " ")
+
+
+def area_title(area: str, side: str) -> str:
+    """A clicked area in words: the fine area's label (or a group's name) and its side."""
+    words = fine_area(area).label if area in FINE_AREA_IDS else area_name(area)
+    where = "midline" if side == MIDLINE else side
+    return f"{words[:1].upper()}{words[1:]} ({where})"
 
 
 def citation_text(study: Study) -> str:
@@ -67,6 +77,8 @@ class DetailsPanel(QScrollArea):
     linkRequested = Signal(str)
     siteRequested = Signal(str)
     muscleRequested = Signal(str)
+    pointRequested = Signal(str, str)  # (muscle, trigger point): focus that point
+    pointToggled = Signal(str, str)  # a point card's button: show it alone, or all again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,11 +93,13 @@ class DetailsPanel(QScrollArea):
         # Muscle meshes the active anatomy drew rather than segmented (set by the window).
         self.drawn: frozenset[str] = frozenset()
         self.anatomy_name = ""
+        self.point_cards: list[PointCard] = []  # the focused muscle's trigger points
         self.show_nothing()
 
     # ---- building blocks
     def _begin(self, kind: str) -> QVBoxLayout:
         self.kind = kind
+        self.point_cards = []
         body = QWidget()
         body.setObjectName("detailsBody")
         layout = QVBoxLayout(body)
@@ -124,6 +138,15 @@ class DetailsPanel(QScrollArea):
         layout.addWidget(box)
         return inner
 
+    def _point_button(self, layout: QVBoxLayout, hit: ReferringPoint) -> WrapButton:
+        """A ranked point that focuses its muscle and itself when pressed."""
+        button = WrapButton(referring_line(hit))
+        button.setAutoDefault(False)
+        muscle, point = hit.muscle.id, hit.point.id
+        button.clicked.connect(lambda: self.pointRequested.emit(muscle, point))
+        layout.addWidget(button)
+        return button
+
     def _button(
         self, layout: QVBoxLayout, text: str, signal: SignalInstance, value: str
     ) -> QPushButton:
@@ -143,8 +166,8 @@ class DetailsPanel(QScrollArea):
                 parts.append(widget.text())
             elif isinstance(widget, QGroupBox):
                 parts.append(widget.title())
-            elif isinstance(widget, QPushButton):
-                parts.append(widget.text())
+            elif isinstance(widget, QPushButton) and widget.text():
+                parts.append(widget.text())  # a WrapButton's words are in its QLabel
         return "\n".join(parts)
 
     def buttons(self) -> list[QPushButton]:
@@ -244,15 +267,23 @@ class DetailsPanel(QScrollArea):
             button.setObjectName("doiButton")
             button.setToolTip(plain_tooltip(url))
 
-    def show_muscle(self, muscle: Muscle) -> None:
+    def show_muscle(self, muscle: Muscle, point: str | None = None) -> None:
+        """The muscle, each of its trigger points with its own chart (``point``: the one whose
+        pattern alone is shown), its zones together, complaints and precautions."""
         layout = self._begin("muscle")
         self._label(layout, muscle.name, title=True)
         if muscle.synonyms:
             self._label(layout, "Also called: " + ", ".join(muscle.synonyms))
-        inner = self._section(layout, "Trigger points")
-        for tp in muscle.trigger_points:
-            self._label(inner, f"• {tp.location}")
-        inner = self._section(layout, "Referral zones")
+        inner = self._section(layout, "Trigger points and where each refers pain")
+        if (box := inner.parentWidget()) is not None:
+            box.setObjectName("pointCharts")
+        self._label(inner, "Choose a point to paint its pattern alone. " + UNLABELLED)
+
+        def toggled(point_id: str) -> None:
+            self.pointToggled.emit(muscle.id, point_id)
+
+        self.point_cards = add_point_cards(inner, muscle, point, toggled)
+        inner = self._section(layout, "Referral zones of all its points together")
         self._label(
             inner,
             "Essential (solid): " + (", ".join(map(area_name, muscle.essential)) or "none named"),
@@ -283,6 +314,11 @@ class DetailsPanel(QScrollArea):
             )
         self._label(layout, "Education tool, not a diagnosis.")
 
+    def mark_point(self, point: str | None) -> None:
+        """Show which of the muscle's trigger points is painted alone, without a rebuild (the
+        panel keeps where it was scrolled to)."""
+        mark_shown(self.point_cards, point)
+
     def show_needle(self, text: str) -> None:
         """The needle view's depth and distances, at the top of the muscle shown (its first
         line is a heading; every number is in this model)."""
@@ -299,18 +335,24 @@ class DetailsPanel(QScrollArea):
         self._layout.insertWidget(1, box)
 
     def show_area(
-        self, area: str, side: str, referrals: tuple[Referral, ...], sites: tuple[Site, ...]
+        self, area: str, side: str, points: tuple[ReferringPoint, ...], sites: tuple[Site, ...]
     ) -> None:
+        """A clicked skin area: the trigger points that refer pain there, ranked as the
+        knowledge ranks them (essential zone first, then by how many sources report it)."""
         layout = self._begin("area")
-        self._label(layout, f"{area_name(area).capitalize()} ({side})", title=True)
-        inner = self._section(layout, "Muscles that refer pain here")
-        if not referrals:
-            self._label(inner, "No muscle in the knowledge file refers pain to this area.")
-        for ref in referrals:
-            zone = "essential" if ref.zone == "essential" else "spillover"
-            self._button(
-                inner, f"{ref.muscle.name} ({zone} zone)", self.muscleRequested, ref.muscle.id
-            )
+        self._label(layout, area_title(area, side), title=True)
+        if area in FINE_AREA_IDS and fine_area(area).group != area:
+            self._label(layout, f"Part of: {area_name(fine_area(area).group)}")
+        inner = self._section(layout, "Trigger points that refer pain here")
+        if (box := inner.parentWidget()) is not None:
+            box.setObjectName("referringPoints")
+        if not points:
+            self._label(inner, "No trigger point in the knowledge file refers pain to this area.")
+        else:
+            self._label(inner, "Essential zones first, then by how many sources report them.")
+        for hit in points:
+            button = self._point_button(inner, hit)
+            button.setObjectName(f"referring_{hit.muscle.id}.{hit.point.id}")
         if sites:
             inner = self._section(layout, "Matching pain site")
             for site in sites:
