@@ -6,7 +6,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from tp_explorer.scene.picking import PickResult
-from tp_explorer.state.quiz import FIND_THE_ZONE, NAME_THE_MUSCLE
+from tp_explorer.state.quiz import FIND_THE_ZONE, NAME_THE_MUSCLE, WHICH_POINT, split_point_key
+from tp_explorer.ui.chart_text import point_title
 
 
 def _asked(quiz) -> list[tuple]:
@@ -32,7 +33,11 @@ def test_keys_answer_right_and_wrong_and_the_score_and_streak_follow(window, qtb
     for i, q in enumerate(quiz_questions):
         assert panel.progress.text() == f"Question {i + 1} of 3"
         right = i != 1  # the second answer is wrong
-        if q.kind == NAME_THE_MUSCLE:
+        if q.kind == WHICH_POINT:
+            wrong = next(c for c in q.choices if c not in q.answers)
+            choice = next(c for c in q.choices if c in q.answers) if right else wrong
+            qtbot.keyClick(window.plotter, str(q.choices.index(choice) + 1))
+        elif q.kind == NAME_THE_MUSCLE:
             assert [b.text().split("  ", 1)[1] for b in panel.choice_buttons] == [
                 window.knowledge.muscles[c].name for c in q.choices
             ]
@@ -55,9 +60,13 @@ def test_keys_answer_right_and_wrong_and_the_score_and_streak_follow(window, qtb
 
 
 def _skip_to_name_the_muscle(panel, quiz) -> None:
-    """Answer find-the-zone questions (with any area) until a name-the-muscle one is asked."""
+    """Answer the other kinds (any area, the first choice) until a name-the-muscle one is
+    asked."""
     while quiz.current.kind != NAME_THE_MUSCLE:
-        panel.answer_pick(PickResult("skin", area="lumbar", area_side="left"))
+        if quiz.current.kind == WHICH_POINT:
+            panel.choose(0)
+        else:
+            panel.answer_pick(PickResult("skin", area="lumbar", area_side="left"))
         panel.next_question()
 
 
@@ -67,8 +76,15 @@ def test_name_the_muscle_paints_zones_without_giving_the_muscle_away(window):
     _skip_to_name_the_muscle(panel, quiz)
     q = quiz.current
     h = window.scene.highlight
-    assert set(h.zones) and {a for a, _s in h.zones} == set(q.essential) | set(q.spillover)
-    assert h.muscles == {}  # the muscle is not coloured
+    # the zones are the muscle's points' charts, on the fine skin map and on its body areas
+    assert set(h.zone_groups) and {a for a, _s in h.zone_groups} == set(q.essential) | set(
+        q.spillover
+    )
+    muscle = window.knowledge.muscles[q.muscle]
+    fine = set(muscle.essential_areas) | set(muscle.spillover_areas)
+    assert {a for a, _s in h.zones} == fine
+    assert h.muscles == {} and not h.markers  # neither the muscle nor its points are shown
+    assert "chart" in window.scene.layers  # the quiz is asked on the chart view
 
 
 def test_clicking_the_muscle_on_the_model_answers(window, qtbot):
@@ -110,6 +126,47 @@ def test_find_the_zone_shows_the_muscle_and_takes_a_skin_click(window, anatomy):
     assert answer is not None and answer.correct is (pick.area in q.answer_areas)
     panel.stop()
     assert window.state.mode == "explore"
+
+
+def _skip_to(panel, quiz, kind) -> None:
+    while quiz.current.kind != kind:
+        if quiz.current.kind == FIND_THE_ZONE:
+            panel.answer_pick(PickResult("skin", area="lumbar", area_side="left"))
+        else:
+            panel.choose(0)
+        panel.next_question()
+
+
+def test_which_point_shows_one_area_and_names_the_points(window, qtbot):
+    """The third kind: one fine skin area is painted; the choices are "Muscle — point"; a
+    right key answers it, and then the drawn point's chart is shown with its muscle."""
+    kb = window.knowledge
+    chart_before = "chart" in window.state.layers
+    panel = window.features.quiz
+    quiz = panel.start(rounds=12, seed=3)
+    _skip_to(panel, quiz, WHICH_POINT)
+    q = quiz.current
+    assert panel.question.text() == q.prompt and q.label in q.prompt
+    shown = [b.text().split("  ", 1)[1] for b in panel.choice_buttons if b.isVisible()]
+    titles = [point_title(kb.muscles[m], p) for m, p in map(split_point_key, q.choices)]
+    assert shown == [t.replace("&", "&&") for t in titles]
+    assert all(" — " in t and t.endswith(" point") for t in titles)
+    h = window.scene.highlight
+    assert {a for a, _s in h.zones} == {q.area} and set(h.zones.values()) == {"essential"}
+    assert not h.muscles and not h.markers  # nothing gives the answer away
+    assert "chart" in window.scene.layers and "chart" in window.state.layers
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    right = next(c for c in q.choices if c in q.answers)
+    qtbot.keyClick(window.plotter, str(q.choices.index(right) + 1))
+    assert panel.last is not None and panel.last.correct
+    assert panel.feedback.text().startswith("Right!")
+    shown_after = window.scene.highlight
+    assert shown_after.point == (q.muscle, q.point) and shown_after.focus == q.muscle
+    chart = kb.muscles[q.muscle].trigger_point(q.point).referral
+    assert {a for a, _s in shown_after.zones} == set(chart.areas)
+    panel.stop()
+    assert ("chart" in window.state.layers) is chart_before  # as it was before the quiz
 
 
 def test_quiz_command_checks_rounds_and_offers_seed(capsys):

@@ -1,9 +1,11 @@
 """The referral quiz dock: a question, four choices (keys 1-4) or a click on the model, feedback,
 score and streak, and a review of the misses at the end.
 
-The engine is ``tp_explorer.state.quiz``; this module only shows it. The model is painted with
-ordinary scene highlights: zones alone for "name the muscle" (the muscle is not coloured, that
-would give the answer away), the muscle alone for "find the zone", both after an answer.
+The engine is ``tp_explorer.state.quiz``; this module only shows it, in the chart view (switched
+on for the quiz, back as it was after). Three kinds: name the muscle whose zones are painted,
+find a named muscle's zone on the skin, and which trigger point refers to a painted fine skin
+area (choices named "Muscle — point"). What the body shows for each is in quiz_paint, what the dock
+says in quiz_words.
 """
 
 from __future__ import annotations
@@ -25,21 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tp_explorer.state import Highlight
-from tp_explorer.state.compare import area_label
 from tp_explorer.state.quiz import (
     DEFAULT_ROUNDS,
     FIND_THE_ZONE,
+    KINDS,
     NAME_THE_MUSCLE,
+    WHICH_POINT,
     Answer,
     Question,
     Quiz,
     make_quiz,
     muscle_for_mesh,
 )
+from tp_explorer.ui.chart_view import CHART, with_chart
+from tp_explorer.ui.quiz_paint import question_highlight
+from tp_explorer.ui.quiz_words import choice_name, feedback, miss_line
 
 if TYPE_CHECKING:
-    from tp_explorer.knowledge import Knowledge
     from tp_explorer.ui.window_base import ExplorerWindow
 
 
@@ -47,26 +51,6 @@ def _plain(label: QLabel) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
-
-
-def quiz_highlight(
-    knowledge: Knowledge, muscle_id: str, kind: str, revealed: bool, sides: tuple[str, ...]
-) -> Highlight:
-    """What the model shows for a question: zones, the muscle, or both once answered."""
-    muscle = knowledge.muscles[muscle_id]
-    zones: dict[tuple[str, str], str] = {}
-    muscles: dict[tuple[str, str], str] = {}
-    if kind == NAME_THE_MUSCLE or revealed:
-        for side in sides:
-            for area in muscle.spillover:
-                zones[(area, side)] = "spillover"
-            for area in muscle.essential:
-                zones[(area, side)] = "essential"
-    if kind == FIND_THE_ZONE or revealed:
-        for side in sides:
-            for mesh in muscle.meshes:
-                muscles[(mesh, side)] = "focus"
-    return Highlight(muscles=muscles, zones=zones, sides=sides, ghost_others=bool(muscles))
 
 
 class QuizPanel(QDockWidget):
@@ -83,6 +67,7 @@ class QuizPanel(QDockWidget):
         self.last: Answer | None = None
         self.seed: int | None = None
         self.shown: Question | None = None  # the question on screen; ``last``: its answer
+        self.chart_before: bool | None = None  # the chart view before the quiz switched it on
 
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -114,13 +99,7 @@ class QuizPanel(QDockWidget):
         self.question.setFont(f)
         lay.addWidget(self.progress)
         lay.addWidget(self.question)
-        self.choice_buttons: list[QPushButton] = []
-        for i in range(4):
-            button = QPushButton("")
-            button.setObjectName(f"quiz_choice_{i + 1}")
-            button.clicked.connect(lambda _checked=False, i=i: self.choose(i))
-            lay.addWidget(button)
-            self.choice_buttons.append(button)
+        self.choice_buttons = self._choice_buttons(lay)
         self.hint = _plain(QLabel(""))
         self.hint.setObjectName("quiz_hint")
         self.feedback = _plain(QLabel(""))
@@ -145,16 +124,33 @@ class QuizPanel(QDockWidget):
         self.setWidget(body)
         self.setMinimumWidth(320)
 
-        self.shortcuts = []
+        self.shortcuts = self._shortcuts()
+        window.state.changed.connect(self._on_state_changed)
+        self._show_idle()
+
+    def _choice_buttons(self, lay: QVBoxLayout) -> list[QPushButton]:
+        """The four answer buttons (their words are set per question)."""
+        buttons = []
+        for i in range(4):
+            button = QPushButton("")
+            button.setObjectName(f"quiz_choice_{i + 1}")
+            button.clicked.connect(lambda _checked=False, i=i: self.choose(i))
+            lay.addWidget(button)
+            buttons.append(button)
+        return buttons
+
+    def _shortcuts(self) -> list[QShortcut]:
+        """Keys 1-4 answer, N goes on to the next question."""
+        shortcuts = []
         for i in range(4):
             sc = QShortcut(QKeySequence(str(i + 1)), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(lambda i=i: self.choose(i))
-            self.shortcuts.append(sc)
+            shortcuts.append(sc)
         sc = QShortcut(QKeySequence(Qt.Key.Key_N), self)
         sc.activated.connect(self.next_question)
-        self.shortcuts.append(sc)
-        self._show_idle()
+        shortcuts.append(sc)
+        return shortcuts
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quiz is not None:
@@ -171,12 +167,15 @@ class QuizPanel(QDockWidget):
         self.rounds_box.setValue(rounds)
         self.seed_box.setValue(-1 if seed is None else seed)
         self.seed = seed
-        self.quiz = make_quiz(self.main_window.knowledge, rounds=rounds, seed=seed)
+        self.quiz = make_quiz(self.main_window.knowledge, rounds=rounds, seed=seed, kinds=KINDS)
         self.review.hide()
         self.show()
         self.raise_()
         state = self.main_window.state
-        state.update(site=None, focus=None, area=None, mode="quiz")
+        if self.chart_before is None:
+            self.chart_before = CHART in state.layers
+        layers = with_chart(state.layers)  # the quiz is asked on the chart view
+        state.update(site=None, focus=None, area=None, mode="quiz", layers=layers)
         self._show_question()
         return self.quiz
 
@@ -198,12 +197,14 @@ class QuizPanel(QDockWidget):
         return q
 
     def choose(self, index: int) -> Answer | None:
-        """Pick choice ``index`` (0-3) of a name-the-muscle question."""
+        """Pick choice ``index`` (0-3) of a name-the-muscle or which-point question."""
         if not self.isVisible() or not self.awaiting_answer:
             return None
         q = self._current()
-        if q.kind != NAME_THE_MUSCLE or index >= len(q.choices):
+        if q.kind == FIND_THE_ZONE or index >= len(q.choices):
             return None
+        if q.kind == WHICH_POINT:
+            return self._record(self._running().answer_point(q.choices[index]))
         return self._record(self._running().answer_muscle(q.choices[index]))
 
     def answer_pick(self, pick: object) -> Answer | None:
@@ -212,6 +213,9 @@ class QuizPanel(QDockWidget):
             return None
         q = self._current()
         kb = self.main_window.knowledge
+        if q.kind == WHICH_POINT:
+            self.hint.setText("Press 1-4 to choose the trigger point.")
+            return None
         if q.kind == NAME_THE_MUSCLE:
             mesh = getattr(pick, "mesh_id", None)
             if getattr(pick, "kind", None) != "muscle" or mesh is None:
@@ -240,16 +244,25 @@ class QuizPanel(QDockWidget):
         self.quiz = None
         self.last = None
         self.shown = None
+        state = self.main_window.state
+        layers = self.layers_outside_quiz(state.layers)
+        self.chart_before = None
         with contextlib.suppress(ValueError):
-            self.main_window.state.update(mode="explore")
+            state.update(mode="explore", layers=layers)
         self._refresh_scene_from_state()
         self._show_idle()
 
-    # -- showing ---------------------------------------------------------------------------
-    def _name(self, muscle_id: str) -> str:
-        m = self.main_window.knowledge.muscles.get(muscle_id)
-        return m.name if m is not None else muscle_id
+    def layers_outside_quiz(self, layers: frozenset[str]) -> frozenset[str]:
+        """``layers`` with the chart view as it was before the quiz switched it on (what the
+        window keeps when it closes during a quiz)."""
+        return layers if self.chart_before is None else with_chart(layers, self.chart_before)
 
+    def _on_state_changed(self, names: frozenset[str]) -> None:
+        """The chart view (or another layer) switched during a question: paint it again."""
+        if "layers" in names and self.shown is not None and self.quiz is not None:
+            self._paint(revealed=self.last is not None)
+
+    # -- showing ---------------------------------------------------------------------------
     def _sides(self) -> tuple[str, ...]:
         side = self.main_window.state.side
         return ("left", "right") if side == "both" else (side,)
@@ -261,8 +274,8 @@ class QuizPanel(QDockWidget):
             q = self.last.question
         else:
             raise RuntimeError("no answer to reveal")
-        h = quiz_highlight(self.main_window.knowledge, q.muscle, q.kind, revealed, self._sides())
-        self.main_window.scene.apply(h)
+        h = question_highlight(self.main_window.knowledge, q, revealed, self._sides())
+        self.main_window.scene.apply(h, self.main_window.state.layers)
         self.main_window.plotter.render()
 
     def _refresh_scene_from_state(self) -> None:
@@ -274,7 +287,8 @@ class QuizPanel(QDockWidget):
         self.question.setText("Referral quiz")
         self.hint.setText(
             "A pattern is painted: name the muscle (keys 1-4, or click it). Or a muscle is "
-            "named: click on the skin where it refers pain."
+            "named: click on the skin where it refers pain. Or one patch of skin is painted: "
+            "choose the trigger point that refers pain there (keys 1-4)."
         )
         self.feedback.setText("")
         self.score_label.setText("")
@@ -290,15 +304,21 @@ class QuizPanel(QDockWidget):
         self.question.setText(q.prompt)
         self.feedback.setText("")
         self.next_button.hide()
-        if q.kind == NAME_THE_MUSCLE:
+        if q.kind in (NAME_THE_MUSCLE, WHICH_POINT):
             for i, b in enumerate(self.choice_buttons):
                 if i < len(q.choices):
-                    b.setText(f"&{i + 1}  {self._name(q.choices[i])}")
+                    name = choice_name(self.main_window.knowledge, q, q.choices[i])
+                    name = name.replace("&", "&&")
+                    b.setText(f"&{i + 1}  {name}")
                     b.setEnabled(True)
                     b.show()
                 else:
                     b.hide()
-            self.hint.setText("Press 1-4 or click the muscle on the model.")
+            self.hint.setText(
+                "Press 1-4 or click the muscle on the model."
+                if q.kind == NAME_THE_MUSCLE
+                else "Press 1-4: which trigger point refers pain to the painted area?"
+            )
         else:
             for b in self.choice_buttons:
                 b.hide()
@@ -308,21 +328,7 @@ class QuizPanel(QDockWidget):
 
     def _record(self, answer: Answer) -> Answer:
         self.last = answer
-        q = answer.question
-        if answer.correct:
-            text = "Right!"
-        elif q.kind == NAME_THE_MUSCLE:
-            text = f"Not quite: you chose {self._name(answer.given)}; it is {q.label}."
-        else:
-            where = area_label(answer.given) if answer.given else "no body area"
-            text = f"Not quite: {where} is not one of {q.label}'s zones."
-        if q.kind == FIND_THE_ZONE or not answer.correct:
-            zones = ", ".join(area_label(a) for a in q.essential)
-            text += f" {q.label} refers to {zones or 'no listed area'}"
-            if q.spillover:
-                text += f" (spillover: {', '.join(area_label(a) for a in q.spillover)})"
-            text += "."
-        self.feedback.setText(text)
+        self.feedback.setText(feedback(self.main_window.knowledge, answer))
         for b in self.choice_buttons:
             b.setEnabled(False)
         self.next_button.setText("See results" if self._running().finished else "Next")
@@ -348,18 +354,11 @@ class QuizPanel(QDockWidget):
         for b in self.choice_buttons:
             b.hide()
         self.next_button.hide()
-        lines = [self._miss_line(m) for m in qz.misses] or ["No misses. Well done!"]
+        kb = self.main_window.knowledge
+        lines = [miss_line(kb, m) for m in qz.misses] or ["No misses. Well done!"]
         self.review.setPlainText("Review of misses:\n" + "\n".join(lines))
         self.review.show()
         self.finished.emit(qz)
-
-    def _miss_line(self, m: Answer) -> str:
-        q = m.question
-        zones = ", ".join(area_label(a) for a in q.essential)
-        if q.kind == NAME_THE_MUSCLE:
-            return f"Q{q.number}: zones of {q.label} ({zones}); you said {self._name(m.given)}."
-        given = area_label(m.given) if m.given else "nothing"
-        return f"Q{q.number}: {q.label} refers to {zones}; you clicked {given}."
 
 
 class QuizPickRouter(QObject):
