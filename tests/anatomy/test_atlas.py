@@ -12,6 +12,18 @@ import pytest
 from tp_explorer.knowledge.vocabulary import BODY_AREAS, MESH_IDS, SIDES
 
 MIRROR = np.array([-1.0, 1.0, 1.0])
+# Muscles smaller than 2 cm³ in life (each under 1-2 cm³ in the atlas): the forefoot's small
+# muscles, the superficial perineal muscles, each half of the anal sphincter, pyramidalis and
+# fibularis tertius. They must still be real solids.
+SMALL = {
+    "fibularis_tertius", "adductor_hallucis_transverse", "pyramidalis", "bulbospongiosus",
+    "ischiocavernosus", "transverse_perineal", "external_anal_sphincter",
+    *(f"lumbrical_{k}" for k in range(1, 5)),
+    *(f"dorsal_interosseous_{k}" for k in range(1, 5)),
+    *(f"plantar_interosseous_{k}" for k in range(1, 4)),
+}  # fmt: skip
+# The fewest triangles a muscle may have: the second lumbrical's source mesh has 266.
+FEWEST_TRIANGLES = 250
 
 
 @pytest.mark.parametrize("mesh_id", MESH_IDS)
@@ -20,13 +32,14 @@ def test_every_knowledge_muscle_is_a_closed_surface_of_sane_volume(
 ) -> None:
     for side in SIDES:
         mesh = atlas.muscles[mesh_id][side]
-        assert mesh.n_cells >= 300, f"{mesh_id} {side}: {mesh.n_cells} triangles"
+        assert mesh.n_cells >= FEWEST_TRIANGLES, f"{mesh_id} {side}: {mesh.n_cells} triangles"
         edges = mesh.extract_all_edges().n_cells
         assert mesh.n_open_edges <= 0.03 * edges, (
             f"{mesh_id} {side}: {mesh.n_open_edges} open edges"
         )
         volume_cm3 = mesh.volume * 1e6
-        assert 2.0 < volume_cm3 < 1500.0, f"{mesh_id} {side}: {volume_cm3:.1f} cm³"
+        least = 0.2 if mesh_id in SMALL else 2.0
+        assert least < volume_cm3 < 1500.0, f"{mesh_id} {side}: {volume_cm3:.1f} cm³"
 
 
 @pytest.mark.parametrize("mesh_id", MESH_IDS)

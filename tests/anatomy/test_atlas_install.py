@@ -38,6 +38,31 @@ def test_second_install_of_the_same_data_does_nothing(atlas_data_dir: Path) -> N
     assert _snapshot(atlas_data_dir) == before
 
 
+def test_a_cache_from_before_the_new_muscles_asks_for_a_reinstall(
+    atlas_data_dir: Path, tmp_path: Path
+) -> None:
+    """A cache built by an older version (an older build version, the 40 muscles of before
+    issue 24) is not used: loading it names the reinstall command, and an install without
+    --force rebuilds it instead of calling it current."""
+    import json
+
+    from tp_explorer.anatomy.atlas.cache import read_cache, write_cache
+    from tp_explorer.anatomy.atlas.install import BUILD_VERSION
+    from tp_explorer.anatomy.atlas.load import load_atlas
+    from tp_explorer.errors import AssetError
+
+    arrays = read_cache(atlas_data_dir / "atlas")
+    arrays["muscle_ids"] = arrays["muscle_ids"][:40]
+    status = json.loads((atlas_data_dir / "atlas" / "atlas.json").read_text())
+    status["build_version"] = BUILD_VERSION - 1
+    old = tmp_path / "old"
+    write_cache(old / "atlas", arrays, status)
+    with pytest.raises(AssetError, match="reinstall it with 'tp-explorer atlas install'"):
+        load_atlas(old / "atlas")
+    with pytest.raises(InstallError):  # it goes on to rebuild: here from a folder not there
+        install(tmp_path / "nowhere", data=old)
+
+
 @pytest.mark.parametrize("damage", ["flip", "truncate"])
 def test_a_bad_file_is_refused_by_name_and_the_cache_stays(
     atlas_data_dir: Path, source_copy: Path, damage: str
@@ -156,8 +181,14 @@ def test_status_json_names_what_is_installed(
     assert main(["atlas", "status", "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["installed"] is True
-    assert info["muscles_mapped"] == 37
-    assert set(info["muscles_drawn"]) == {"quadratus_lumborum", "multifidus", "plantar_fascia"}
+    drawn = {
+        "quadratus_lumborum", "multifidus", "plantar_fascia", "extensor_digitorum_brevis",
+        "flexor_digiti_minimi_brevis", "bulbospongiosus", "ischiocavernosus",
+        "transverse_perineal", "rectus_abdominis", "pyramidalis", "internal_oblique",
+        "transversus_abdominis", *(f"dorsal_interosseous_{k}" for k in range(1, 5)),
+    }  # fmt: skip
+    assert info["muscles_mapped"] == 61  # the knowledge muscles BodyParts3D has
+    assert set(info["muscles_drawn"]) == drawn
     assert 100_000 < info["triangles"] <= 250_000
     assert 0 < info["bytes"] <= 40e6
 

@@ -11,10 +11,10 @@ import pyvista as pv
 
 from tp_explorer.anatomy import Anatomy
 from tp_explorer.anatomy.atlas.cache import atlas_dir, read_status
-from tp_explorer.anatomy.atlas.geometry import signed_volume
 from tp_explorer.anatomy.atlas.landmarks import Skeleton
 from tp_explorer.anatomy.derive.areas import SkinLabels, label_skin
 from tp_explorer.anatomy.derive.lofts import course, tube_faces
+from tp_explorer.anatomy.derive.sections import signed_volume
 from tp_explorer.anatomy.derive.trigger_points import Centreline, aspect_direction, on_rings
 from tp_explorer.knowledge.vocabulary import SIDES
 

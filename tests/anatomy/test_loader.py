@@ -41,10 +41,12 @@ def test_every_body_area_exists_on_both_sides(anatomy) -> None:
 
 
 def test_default_scene_fits_the_triangle_budget(anatomy) -> None:
+    """Well inside the window's 250 k budget: 77 muscle meshes of 560 triangles a side
+    (issue 24 took them from 40 to 77), the bones and the skin."""
     bones = sum(m.n_cells for m in anatomy.bones.values())
     muscles = sum(m.n_cells for sides in anatomy.muscles.values() for m in sides.values())
     total = bones + muscles + anatomy.skin.n_cells
-    assert total <= 130_000, (bones, muscles, anatomy.skin.n_cells)
+    assert total <= 140_000, (bones, muscles, anatomy.skin.n_cells)
 
 
 def test_assets_are_compact() -> None:

@@ -8,11 +8,40 @@ import pyvista as pv
 
 from tp_explorer.knowledge.vocabulary import MESH_IDS, SIDES
 
-# Muscles whose origin end is inferior (back muscles) or posterior (foot) rather than superior.
-INFERIOR_FIRST = {"quadratus_lumborum", "multifidus", "iliocostalis", "longissimus"}
+# Muscles whose origin end is inferior (back muscles, the abdominal wall) or that run across
+# (the short rotators, the foot, the perineum) rather than from above.
+INFERIOR_FIRST = {
+    "quadratus_lumborum", "multifidus", "iliocostalis", "longissimus", "rotatores",
+    "rectus_abdominis", "pyramidalis", "internal_oblique", "transversus_abdominis",
+}  # fmt: skip
+FOOT = {
+    "abductor_hallucis", "flexor_digitorum_brevis", "quadratus_plantae", "plantar_fascia",
+    "extensor_digitorum_brevis", "extensor_hallucis_brevis", "abductor_digiti_minimi",
+    "flexor_hallucis_brevis_medial", "flexor_hallucis_brevis_lateral",
+    "adductor_hallucis_oblique", "flexor_digiti_minimi_brevis",
+    *(f"lumbrical_{k}" for k in range(1, 5)),
+    *(f"dorsal_interosseous_{k}" for k in range(1, 5)),
+    *(f"plantar_interosseous_{k}" for k in range(1, 4)),
+}  # fmt: skip
+# origin on the pelvis's inner (medial) side, insertion further out
+MEDIAL_FIRST = {"gemellus_superior", "gemellus_inferior", "quadratus_femoris", "obturator_externus"}
+# origin behind (the sitting bone, the anococcygeal raphe, the perineal body), running forward
+BACK_FIRST = {"ischiocavernosus", "bulbospongiosus", "external_anal_sphincter"}
+# origin further out, running in to the midline or the big toe
+LATERAL_FIRST = {"transverse_perineal", "adductor_hallucis_transverse"}
 NOT_VERTICAL = {
-    "obturator_internus", "levator_ani", "abductor_hallucis", "flexor_digitorum_brevis",
-    "quadratus_plantae", "plantar_fascia", "piriformis",
+    "obturator_internus", "levator_ani", "piriformis",
+    *FOOT, *MEDIAL_FIRST, *BACK_FIRST, *LATERAL_FIRST,
+}  # fmt: skip
+# Muscles smaller than 3 cm³ in life: the forefoot's small muscles, the perineal muscles, each
+# half of the anal sphincter, pyramidalis, fibularis tertius and the lumbar rotatores.
+SMALL = {
+    "fibularis_tertius", "flexor_hallucis_brevis_medial", "adductor_hallucis_transverse",
+    "flexor_digiti_minimi_brevis", "pyramidalis", "bulbospongiosus", "ischiocavernosus",
+    "transverse_perineal", "external_anal_sphincter", "rotatores",
+    *(f"lumbrical_{k}" for k in range(1, 5)),
+    *(f"dorsal_interosseous_{k}" for k in range(1, 5)),
+    *(f"plantar_interosseous_{k}" for k in range(1, 4)),
 }  # fmt: skip
 
 
@@ -32,7 +61,8 @@ def test_belly_is_closed_with_a_sane_volume(anatomy, mesh_id: str) -> None:
         mesh = anatomy.muscles[mesh_id][side]
         assert mesh.n_open_edges == 0, (mesh_id, side)
         volume_cm3 = mesh.volume * 1e6
-        assert 3.0 < volume_cm3 < 1500.0, (mesh_id, side, volume_cm3)
+        least = 0.3 if mesh_id in SMALL else 3.0
+        assert least < volume_cm3 < 1500.0, (mesh_id, side, volume_cm3)
 
 
 def _signed_volume(mesh: pv.PolyData) -> float:
@@ -84,6 +114,21 @@ def test_foot_muscles_run_from_heel_to_toes(anatomy) -> None:
         path = anatomy.muscle_paths[mesh_id]["right"]
         assert path[0, 1] > path[-1, 1]  # posterior (+y) to anterior
         assert path[:, 2].max() < 0.08  # in the sole
+
+
+@pytest.mark.parametrize("mesh_id", sorted(FOOT | MEDIAL_FIRST | BACK_FIRST | LATERAL_FIRST))
+def test_crosswise_muscles_run_from_their_origin(anatomy, mesh_id: str) -> None:
+    """Trigger points count ``along`` from the origin: the foot's muscles from the heel end,
+    the short rotators from the pelvis outwards, the perineal muscles from behind or from the
+    sitting bone inwards."""
+    for side, lateral in (("left", 1.0), ("right", -1.0)):
+        path = anatomy.muscle_paths[mesh_id][side]
+        if mesh_id in MEDIAL_FIRST:
+            assert lateral * path[0, 0] < lateral * path[-1, 0], (mesh_id, side)
+        elif mesh_id in LATERAL_FIRST:
+            assert lateral * path[0, 0] > lateral * path[-1, 0], (mesh_id, side)
+        else:
+            assert path[0, 1] > path[-1, 1], (mesh_id, side)  # posterior (+y) first
 
 
 def test_muscles_sit_in_their_regions(anatomy) -> None:

@@ -88,6 +88,49 @@ MESH_IDS: tuple[str, ...] = (
     "flexor_digitorum_brevis",
     "quadratus_plantae",
     "plantar_fascia",
+    # short rotators and the groin (issue 24)
+    "pectineus",
+    "gemellus_superior",
+    "gemellus_inferior",
+    "quadratus_femoris",
+    "obturator_externus",
+    # knee and leg
+    "popliteus",
+    "plantaris",
+    "fibularis_tertius",
+    # foot intrinsics
+    "extensor_digitorum_brevis",
+    "extensor_hallucis_brevis",
+    "abductor_digiti_minimi",
+    "flexor_hallucis_brevis_medial",
+    "flexor_hallucis_brevis_lateral",
+    "adductor_hallucis_oblique",
+    "adductor_hallucis_transverse",
+    "flexor_digiti_minimi_brevis",
+    "lumbrical_1",
+    "lumbrical_2",
+    "lumbrical_3",
+    "lumbrical_4",
+    "dorsal_interosseous_1",
+    "dorsal_interosseous_2",
+    "dorsal_interosseous_3",
+    "dorsal_interosseous_4",
+    "plantar_interosseous_1",
+    "plantar_interosseous_2",
+    "plantar_interosseous_3",
+    # pelvic floor and perineum
+    "bulbospongiosus",
+    "ischiocavernosus",
+    "transverse_perineal",
+    "external_anal_sphincter",
+    # abdominal wall
+    "rectus_abdominis",
+    "pyramidalis",
+    "external_oblique",
+    "internal_oblique",
+    "transversus_abdominis",
+    # lumbar paraspinal
+    "rotatores",
 )
 
 # Nerves and vessels of the needle-safety layer, each built for the left and the right side.

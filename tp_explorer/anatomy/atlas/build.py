@@ -18,11 +18,13 @@ import pyvista as pv
 
 from tp_explorer.anatomy.atlas import geometry as geo
 from tp_explorer.anatomy.atlas.built import BuiltAtlas
+from tp_explorer.anatomy.atlas.drawing import DrawContext
 from tp_explorer.anatomy.atlas.drawn import draw_muscle
 from tp_explorer.anatomy.atlas.landmarks import Skeleton
 from tp_explorer.anatomy.atlas.manifest import AtlasTable, Entry
 from tp_explorer.anatomy.atlas.nerves import DRAWN_NERVES, build_nerves
 from tp_explorer.anatomy.derive.areas import label_skin
+from tp_explorer.anatomy.derive.sections import Loft, arc_fraction, wind_outward
 from tp_explorer.knowledge.vocabulary import MESH_IDS, SIDES
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ TOP = SKIN_TOP_MM * geo.MM
 BONES_LEFT_OUT = ("tenth_rib", "tenth_thoracic_vertebra")
 
 SKIN_EDGE_M = 0.016
+SMALLEST = 300  # triangles: the fewest a knowledge muscle is decimated to
 
 Progress = Callable[[str, float], None]
 Lines = dict[str, dict[str, np.ndarray]]  # id -> side -> points
@@ -47,6 +50,7 @@ class Detail:
     muscle_ratio: float
     muscle_min: int
     muscle_max: int
+    muscle_density: float  # at most this many triangles per cm² of a muscle's surface
     context_ratio: float
     skin: int
     bone_ratio: float
@@ -54,8 +58,8 @@ class Detail:
 
 
 DETAILS = {
-    "default": Detail("default", 0.42, 500, 2400, 0.15, 48_000, 0.32, 1_000),
-    "high": Detail("high", 1.0, 500, 12_000, 0.6, 90_000, 1.0, 6_000),
+    "default": Detail("default", 0.42, 500, 2400, 16.0, 0.15, 48_000, 0.32, 1_000),
+    "high": Detail("high", 1.0, 500, 12_000, 80.0, 0.6, 90_000, 1.0, 6_000),
 }
 
 
@@ -75,7 +79,7 @@ def _finish(points: np.ndarray, faces: np.ndarray, target: int) -> pv.PolyData:
         mesh = geo.clean(np.asarray(mesh.points), mesh.regular_faces)
         if mesh.n_cells == 0:
             raise ValueError("nothing below the skin's top edge")
-    return geo.wind_outward(geo.decimate(mesh, target))
+    return wind_outward(geo.decimate(mesh, target))
 
 
 def build(
@@ -94,8 +98,11 @@ def build(
     say("bones", 0.0)
     bones = _bones(folder, entries, d)
     sk = Skeleton({k: np.asarray(v.points) for k, v in bones.items()})
-    say("muscles", 0.15)
-    muscles = _muscles(folder, table, d, sk)
+    say("skin", 0.1)
+    skin_entry = next(e for e in entries if e.kind == "skin")
+    skin = _skin(*geo.read_entry(folder, skin_entry), d.skin)
+    say("muscles", 0.25)
+    muscles, lines = _muscles(folder, table, d, DrawContext(sk, {}, skin))
     say("muscles", 0.45)
     # files merged into knowledge muscles; arteries stay context even when a vessel path of
     # the safety layer is also taken from them
@@ -105,11 +112,8 @@ def build(
     context, kinds, names = _context(folder, entries, used, d)
     say("vessels", 0.6)
     arteries = _arteries(folder, table, context, kinds)
-    say("skin", 0.65)
-    skin_entry = next(e for e in entries if e.kind == "skin")
-    skin = _skin(*geo.read_entry(folder, skin_entry), d.skin)
     say("centrelines", 0.8)
-    paths, sup, fractions = _centrelines(muscles, skin, builtin_paths)
+    paths, sup, fractions = _centrelines(muscles, skin, builtin_paths, lines)
     say("areas", 0.88)
     normals = skin.compute_normals(cell_normals=False, split_vertices=False)
     labels = label_skin(
@@ -160,9 +164,10 @@ def _bones(folder: Path, entries: tuple[Entry, ...], d: Detail) -> dict[str, pv.
 
 
 def _muscles(
-    folder: Path, table: AtlasTable, d: Detail, sk: Skeleton
-) -> dict[str, dict[str, pv.PolyData]]:
-    """Knowledge muscles: BodyParts3D parts merged per muscle and side, then the drawn ones."""
+    folder: Path, table: AtlasTable, d: Detail, ctx: DrawContext
+) -> tuple[dict[str, dict[str, pv.PolyData]], dict[tuple[str, str], Loft]]:
+    """Knowledge muscles: BodyParts3D parts merged per muscle and side, then the drawn ones
+    (fitted to the segmented ones, the bones and the skin), with the drawn ones' own paths."""
     muscles: dict[str, dict[str, pv.PolyData]] = {}
     for name in MESH_IDS:
         if name in table.drawn:
@@ -172,15 +177,29 @@ def _muscles(
             parts = table.muscles[name][side]
             try:
                 p, f = _read(folder, parts)
-                n = int(len(f) * d.muscle_ratio)
-                muscles[name][side] = _finish(p, f, int(np.clip(n, d.muscle_min, d.muscle_max)))
+                muscles[name][side] = _finish(p, f, _muscle_target(p, f, d))
             except ValueError as exc:
                 files = ", ".join(e.file for e in parts)
                 raise ValueError(f"{name} ({side}): {files}: {exc}") from exc
-    pts = {k: {s: np.asarray(m.points) for s, m in v.items()} for k, v in muscles.items()}
+    ctx = DrawContext(ctx.skeleton, dict(muscles), ctx.skin)
+    lines: dict[tuple[str, str], Loft] = {}
     for name in table.drawn:
-        muscles[name] = {s: draw_muscle(name, sk, s, pts) for s in SIDES}
-    return muscles
+        muscles[name] = {}
+        for side in SIDES:
+            loft = draw_muscle(name, ctx, side)
+            muscles[name][side] = loft.mesh
+            lines[(name, side)] = loft
+    return muscles, lines
+
+
+def _muscle_target(points: np.ndarray, faces: np.ndarray, d: Detail) -> int:
+    """Triangles a knowledge muscle keeps: the detail's share of its source, within the
+    detail's bounds, and no finer than its density allows (a small foot muscle needs no more
+    triangles than a thigh muscle's square centimetre does), but never under SMALLEST."""
+    n = int(np.clip(int(len(faces) * d.muscle_ratio), d.muscle_min, d.muscle_max))
+    a, b, c = points[faces[:, 0]], points[faces[:, 1]], points[faces[:, 2]]
+    area_cm2 = 0.5 * float(np.linalg.norm(np.cross(b - a, c - a), axis=1).sum()) * 1e4
+    return min(n, max(SMALLEST, int(area_cm2 * d.muscle_density)))
 
 
 def _context(
@@ -229,10 +248,15 @@ def _arteries(
 
 
 def _centrelines(
-    muscles: dict[str, dict[str, pv.PolyData]], skin: pv.PolyData, builtin_paths: Lines
+    muscles: dict[str, dict[str, pv.PolyData]],
+    skin: pv.PolyData,
+    builtin_paths: Lines,
+    drawn: dict[tuple[str, str], Loft],
 ) -> tuple[np.ndarray, np.ndarray, dict[tuple[str, str], np.ndarray]]:
     """Per muscle and side: centreline stations, the direction to the nearest skin at each,
-    and each point's fraction along the centreline."""
+    and each point's fraction along the centreline. A segmented muscle's centreline runs along
+    its long axis, oriented as the built-in body's path (proximal first); a drawn one's is the
+    path it was drawn along, origin first."""
     from scipy.spatial import cKDTree
 
     skin_points = np.asarray(skin.points)
@@ -242,15 +266,27 @@ def _centrelines(
     fractions: dict[tuple[str, str], np.ndarray] = {}
     for i, name in enumerate(MESH_IDS):
         for j, side in enumerate(SIDES):
-            mp = np.asarray(muscles[name][side].points)
-            ref = builtin_paths[name][side]
-            path, t = geo.centreline(mp, ref[-1] - ref[0], STATIONS)
+            if (name, side) in drawn:
+                loft = drawn[(name, side)]
+                path = _stations(loft.path, STATIONS)
+                t = loft.t
+            else:
+                mp = np.asarray(muscles[name][side].points)
+                ref = builtin_paths[name][side]
+                path, t = geo.centreline(mp, ref[-1] - ref[0], STATIONS)
             paths[i, j] = path
             fractions[(name, side)] = t
             _, k = skin_tree.query(path)
             out = skin_points[k] - path
             sup[i, j] = out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
     return paths, sup, fractions
+
+
+def _stations(path: np.ndarray, n: int) -> np.ndarray:
+    """n stations along a drawn path at even fractions of its length."""
+    f = arc_fraction(path)
+    at = np.linspace(0.0, 1.0, n)
+    return np.column_stack([np.interp(at, f, path[:, k]) for k in range(3)])
 
 
 def _vessel_paths(table: AtlasTable, arteries: Lines) -> Lines:

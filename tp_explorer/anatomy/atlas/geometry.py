@@ -1,4 +1,4 @@
-"""Mesh steps of the atlas build: into the common frame, merge, decimate, wind outward, axis.
+"""Mesh steps of the atlas build: into the common frame, merge, decimate, long axis.
 
 The common frame is the built-in anatomy's: metres, +z up, +x the subject's left, +y posterior,
 soles at z ≈ 0 (BodyParts3D's own frame is the same in millimetres with the soles at -78 mm).
@@ -64,22 +64,6 @@ def decimate(mesh: pv.PolyData, target: int) -> pv.PolyData:
     out = mesh.decimate(1.0 - target / mesh.n_cells, volume_preservation=True)
     cleaned: pv.PolyData = out.clean(tolerance=1e-9, absolute=True)
     return cleaned
-
-
-def signed_volume(points: np.ndarray, faces: np.ndarray) -> float:
-    a, b, c = points[faces[:, 0]], points[faces[:, 1]], points[faces[:, 2]]
-    return float(np.einsum("ij,ij->i", a, np.cross(b, c)).sum() / 6.0)
-
-
-def wind_outward(mesh: pv.PolyData) -> pv.PolyData:
-    """Faces wound so normals point out (the scene culls back faces of muscles)."""
-    faces = mesh.regular_faces
-    if signed_volume(np.asarray(mesh.points), faces) < 0:
-        flipped: pv.PolyData = pv.PolyData.from_regular_faces(
-            np.asarray(mesh.points), faces[:, ::-1].copy()
-        )
-        return flipped
-    return mesh
 
 
 def long_axis(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

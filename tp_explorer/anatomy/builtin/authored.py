@@ -13,12 +13,13 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from tp_explorer.anatomy.builtin.bellies import STATIONS, TENDON_AREA, Layout, bump
+from tp_explorer.anatomy.builtin.bellies import STATIONS, TENDON_AREA, Layout
 from tp_explorer.anatomy.builtin.catalog import ANATOMICAL_FRACTION, SPECIFIC_TENSION
 from tp_explorer.anatomy.builtin.landmarks import Landmark, resolve_path, triple
 from tp_explorer.anatomy.builtin.source import Bone
 from tp_explorer.anatomy.derive.landmarks import lateral_sign
 from tp_explorer.anatomy.derive.lofts import resample, smooth_polyline
+from tp_explorer.anatomy.derive.sections import bump
 
 AUTHORED_FILE = Path(__file__).resolve().parent.parent / "authored_muscles.yaml"
 

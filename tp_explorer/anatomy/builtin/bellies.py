@@ -15,6 +15,7 @@ from tp_explorer.anatomy.builtin.bonefield import BoneField
 from tp_explorer.anatomy.builtin.catalog import ANATOMICAL_FRACTION, SPECIFIC_TENSION, MuscleSpec
 from tp_explorer.anatomy.builtin.source import MusclePart
 from tp_explorer.anatomy.derive.lofts import resample, smooth_polyline, tube_faces
+from tp_explorer.anatomy.derive.sections import bump
 
 STATIONS = 20
 RING = 14
@@ -32,16 +33,6 @@ class Belly:
     points: np.ndarray
     faces: np.ndarray
     path: np.ndarray
-
-
-def bump(s: np.ndarray, belly: tuple[float, float, float, float]) -> np.ndarray:
-    """The fleshy part of a muscle along its length: 0 (tendon) rising to 1 between the belly's
-    fractions (a0, s0, s1, b1), smoothly (half a cosine) at both ends."""
-    a0, s0, s1, b1 = belly
-    up = np.clip((s - a0) / max(s0 - a0, 1e-6), 0, 1)
-    down = np.clip((b1 - s) / max(b1 - s1, 1e-6), 0, 1)
-    ramp = np.minimum(up, down)
-    return 0.5 - 0.5 * np.cos(np.pi * ramp)
 
 
 def _tangents(c: np.ndarray) -> np.ndarray:
