@@ -152,8 +152,8 @@ def extensor_digitorum_brevis(ctx: DrawContext, side: str) -> Loft:
     path = _stations([origin, tarsal, split], n)
     s = np.linspace(0.0, 1.0, n)
     # narrow on the calcaneus, broad over the tarsals, gathering into its slips at the end
-    half_w = np.interp(s, [0.0, 0.12, 0.45, 0.8, 1.0], [0.004, 0.0075, 0.014, 0.012, 0.008])
-    half_t = 0.0008 + 0.0032 * taper(s, 0.35, 0.3, 0.3, 0.3)
+    half_w = np.interp(s, [0.0, 0.12, 0.45, 0.75, 1.0], [0.004, 0.0075, 0.014, 0.012, 0.0045])
+    half_t = 0.0008 + 0.0032 * taper(s, 0.35, 0.25, 0.3, 0.35)
     path = _on_top(ctx, side, path, MM + half_t)
     path[0] = origin + UP * half_t[0]
     belly = ring_loft(_settle(path), lens(half_w, half_t, 1.3), UP)
