@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,11 @@ def right_hip_pdf(window, tmp_path_factory) -> Any:
 
 def _text(path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def _words(path) -> str:
+    """All pages' text on one line, ligatures (the PDF's "ﬁ") as plain letters."""
+    return unicodedata.normalize("NFKC", " ".join(" ".join(p.split()) for p in _text(path)))
 
 
 def test_handout_has_two_pages_with_the_expected_text(right_hip_pdf, knowledge):
@@ -63,7 +69,11 @@ def test_handout_pictures_show_the_side_that_is_shown(right_hip_pdf, window, ana
     images = _pdf_images(right_hip_pdf)
     assert len(images) == 2
     anterior = images[0].astype(float)
-    layers = window.scene.layers | {"zones", "skin", "muscles", "bones"}
+    from tp_explorer.ui.chart_view import CHART
+    from tp_explorer.ui.handout import picture_layers
+
+    layers = picture_layers(window.scene.layers)
+    assert CHART in layers  # the handout's pictures are chart-view pictures
     kb = window.knowledge
     diffs = {}
     for side in ("right", "left"):
@@ -71,6 +81,52 @@ def test_handout_pictures_show_the_side_that_is_shown(right_hip_pdf, window, ana
         ref = render_image(anatomy, h, layers, view="anterior", size=images[0].shape[1::-1])
         diffs[side] = np.abs(ref.astype(float) - anterior).mean()
     assert diffs["right"] < diffs["left"]
+
+
+def test_handout_lists_each_local_muscles_trigger_points_and_zones(right_hip_pdf, knowledge):
+    """Per trigger point charts in words: each local muscle's points, at the most detail
+    that keeps the handout as short as the briefest (within the two pages)."""
+    from tp_explorer.ui.handout_points import DETAILS, points_text
+
+    text = _words(right_hip_pdf)
+    assert "Muscles near the pain: each trigger point" in text
+    local = [lk.muscle for lk in knowledge.chain_for("hip", "right") if lk.role == "local"]
+    assert local
+    for muscle in local:
+        variants = [" ".join(points_text(muscle, detail).split()) for detail in DETAILS]
+        assert any(v[:70] in text for v in variants), muscle.name
+        assert all(" point" in v for v in variants)
+
+
+def test_chain_text_goes_from_spillover_to_body_areas(knowledge):
+    from tp_explorer.ui.handout_content import handout_content
+
+    content = handout_content(knowledge, "lower_leg", "both")
+    full, brief = content.chain_text("full"), content.chain_text("brief")
+    assert "(spillover:" in full and "(spillover:" not in brief
+    assert "- Soleus. Distal point: back of the heel" in full
+    assert "- Soleus. Distal point: heel, Achilles tendon." in brief
+    assert content.chain_text(None) == content.muscle_text
+    assert "Distal point" not in content.muscle_text
+    regional = next(lk for lk in knowledge.chain_for("lower_leg") if lk.role == "regional")
+    assert f"- {regional.muscle.name} (further along the chain" in brief
+
+
+def test_the_command_line_handout_is_drawn_in_the_chart_view(tmp_path, monkeypatch):
+    from tp_explorer.scene import snapshot
+    from tp_explorer.ui.chart_view import CHART
+    from tp_explorer.ui.handout import write_site_handout
+
+    seen = []
+    real = snapshot.render_image
+
+    def render(anatomy, highlight, layers, **kwargs):
+        seen.append(frozenset(layers))
+        return real(anatomy, highlight, layers, **{**kwargs, "size": (80, 100)})
+
+    monkeypatch.setattr(snapshot, "render_image", render)
+    write_site_handout("ankle_foot", tmp_path / "ankle.pdf")
+    assert len(seen) == 2 and all(CHART in layers for layers in seen)
 
 
 def test_existing_file_is_not_overwritten_without_consent(right_hip_pdf, window):

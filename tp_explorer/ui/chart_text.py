@@ -33,9 +33,17 @@ UNLABELLED = (
 )
 _LEVEL_WORDS = ("upper third", "middle third", "lower third")
 _CODE = re.compile(r"^(trp|[a-z])(\d+)$")
+_ASIDE = re.compile(r" \([^)]*\)")  # a label's explanation in brackets
+# How a label names one half of a place: (suffix or prefix, which half).
+_HALVES = (
+    (", inner half", "inner"),
+    (", the half towards the cleft", "inner"),
+    (", outer half", "outer"),
+    (", the outer half", "outer"),
+)
 
 
-def _point_words(point: TriggerPoint | str) -> str:
+def point_words(point: TriggerPoint | str) -> str:
     """A point's id as words, codes kept upright: ``trp1_sacral`` -> "TrP1 sacral"."""
     ident = point if isinstance(point, str) else point.id
     words = []
@@ -51,22 +59,24 @@ def _point_words(point: TriggerPoint | str) -> str:
 def point_name(point: TriggerPoint | str) -> str:
     """A point's id as a name: ``near_knee_medial`` -> "Near knee medial", ``l1`` -> "L1"
     (the ids are the short names the file gives each point)."""
-    text = _point_words(point)
+    text = point_words(point)
     return text[:1].upper() + text[1:]
 
 
 def point_title(muscle: Muscle, point: TriggerPoint | str) -> str:
     """How a point is named on its own: "Soleus — distal point", "Multifidus — L1 point"."""
-    return f"{muscle.name} — {_point_words(point)} point"
+    return f"{muscle.name} — {point_words(point)} point"
 
 
-def areas_words(areas: Iterable[str]) -> str:
+def areas_words(areas: Iterable[str], short: bool = False) -> str:
     """Fine areas as one phrase from their labels, run together where they tile one place:
     thirds of a limb aspect ("outer side of the thigh, upper and middle thirds") and its two
-    halves ("back of the knee" for both of its halves)."""
+    halves ("back of the knee" for both of its halves). ``short`` leaves out the labels'
+    explanations in brackets."""
     levels: dict[str, list[str]] = {}
     for area in areas:
         label = fine_area(area).label
+        label = _ASIDE.sub("", label) if short else label
         head, sep, tail = label.rpartition(", ")
         if sep and tail in _LEVEL_WORDS:
             levels.setdefault(head, []).append(tail)
@@ -79,9 +89,10 @@ def areas_words(areas: Iterable[str]) -> str:
 def _half(head: str) -> tuple[str, str] | None:
     """(the place, "inner" | "outer") for "back of the knee, inner half" or "inner half of
     the calf"; None for a place that is not one half of another."""
+    for suffix, side in _HALVES:
+        if head.endswith(suffix):
+            return head.removesuffix(suffix), side
     for side in ("inner", "outer"):
-        if head.endswith(f", {side} half"):
-            return head.removesuffix(f", {side} half"), side
         if head.startswith(f"{side} half of "):
             return head.removeprefix(f"{side} half of "), side
     return None
@@ -142,18 +153,6 @@ def sources_words(chart: PointReferral) -> str:
     if not chart.sources:
         return "Sources: none named."
     return f"Sources ({len(chart.sources)}): {', '.join(chart.sources)}."
-
-
-def chart_summary(point: TriggerPoint) -> str:
-    """One line for a point in a list: where its main and spillover zones are, or why it has
-    none (the handout's per-point lines)."""
-    chart = point.referral
-    if chart is None:
-        return f"no chart: {point.no_referral or 'no referral pattern is given'}"
-    text = f"main zone: {areas_words(chart.essential) or 'none named'}"
-    if chart.spillover:
-        text += f"; spillover: {areas_words(chart.spillover)}"
-    return text
 
 
 def referring_line(hit: ReferringPoint) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from tp_explorer.files import atomic_target
+from tp_explorer.ui.chart_view import with_chart
 from tp_explorer.ui.handout_content import (
     HandoutContent,
     anatomy_credit,
@@ -61,6 +62,15 @@ def export_handout(
 
 
 HANDOUT_VIEWS = (("Anterior (front)", "anterior"), ("Posterior (back)", "posterior"))
+PICTURE_LAYERS = frozenset({"zones", "skin", "muscles", "bones"})
+
+
+def picture_layers(shown: frozenset[str]) -> frozenset[str]:
+    """A handout picture's layers: those the window shows, the body's and the zones always,
+    in the chart view."""
+    return with_chart(shown | PICTURE_LAYERS)
+
+
 IMAGE_SIZE = (800, 1000)
 
 
@@ -70,11 +80,12 @@ def handout_images(
     layers: frozenset[str],
     size: tuple[int, int] = IMAGE_SIZE,
 ) -> list[tuple[str, np.ndarray]]:
-    """Front and back pictures of one selection, off screen through the window's scene code."""
+    """Front and back pictures of one selection, off screen through the window's scene code
+    (in the chart view: the layers given, with the chart)."""
     from tp_explorer.scene.snapshot import render_image
 
     return [
-        (caption, render_image(anatomy, highlight, layers, view=view, size=size))
+        (caption, render_image(anatomy, highlight, with_chart(layers), view=view, size=size))
         for caption, view in HANDOUT_VIEWS
     ]
 
@@ -118,8 +129,7 @@ def write_window_handout(
     content = replace(content, anatomy_credit=anatomy_credit(window.anatomy))
     if depth_table:
         content = with_depths(content, window.knowledge, window.anatomy)
-    layers = set(scene.layers) | {"zones", "skin", "muscles", "bones"}
-    images = handout_images(window.anatomy, scene.highlight, frozenset(layers))
+    images = handout_images(window.anatomy, scene.highlight, picture_layers(scene.layers))
     return export_handout(path, content, images, overwrite)
 
 
@@ -147,5 +157,5 @@ def write_site_handout(
         content = with_depths(content, kb, anatomy)
     highlight = make_highlight(Selection(site=site_id, side=side), kb)
     _app = QGuiApplication.instance() or QGuiApplication(["tp-explorer"])
-    images = handout_images(anatomy, highlight, DEFAULT_LAYERS)
+    images = handout_images(anatomy, highlight, with_chart(DEFAULT_LAYERS))
     return export_handout(target, content, images, overwrite)

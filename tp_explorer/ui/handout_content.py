@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from tp_explorer.ui.handout_points import DETAILS, points_text
 from tp_explorer.ui.patient_text import (
     DEBATE_TEXT,
     TRIGGER_POINT_TEXT,
@@ -32,6 +33,12 @@ DEPTH_HONESTY = (
     "needle depth; use your own assessment and imaging where needed."
 )
 ROLE_WORDS = {"local": "near the painful area", "regional": "further along the chain"}
+# What the chain list says of the trigger points, at each detail the page can hold.
+POINTS_INTRO = {
+    "full": "Muscles near the pain: each trigger point and its main zone (spillover in brackets).",
+    "main": "Muscles near the pain: each trigger point and the main zone it sends pain to.",
+    "brief": "Muscles near the pain: each trigger point and where it sends its main pain.",
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,8 @@ class HandoutContent:
     anatomy_credit: str = ""  # which body the pictures show, and its source
     depth_lines: tuple[str, ...] = ()  # the therapist's page: needle depths in this model
     depth_side: str = ""
+    # local muscle's name -> its points' charts in words at each detail (handout_points)
+    point_charts: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def side_text(self) -> str:
@@ -61,13 +70,35 @@ class HandoutContent:
     @property
     def muscle_text(self) -> str:
         """The chain's muscles, one line each with how it is linked (page 1's list)."""
+        return self.chain_text(None)
+
+    def chain_entries(self, detail: str | None) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The chain list as (intro, entries): each entry a muscle's name and the words after
+        it, how it is linked; with ``detail`` (one of handout_points.DETAILS) a local muscle's
+        entry goes on with its trigger points and where each sends pain, and the intro ("" when
+        no muscle has points) says so."""
         notes = self.muscle_notes or tuple(
             ROLE_WORDS.get(role, role) for _name, role in self.muscles
         )
-        lines = [
-            f"- {name} ({note})" for (name, _role), note in zip(self.muscles, notes, strict=True)
-        ]
-        return "\n".join(lines) or "No muscles are linked to this site."
+        entries = []
+        for (name, role), note in zip(self.muscles, notes, strict=True):
+            points = self.point_charts.get(name, {}).get(detail or "")
+            if not points:
+                entries.append((name, f" ({note})"))
+                continue
+            # the intro says these muscles are near the pain: only the rest of the note stays
+            rest = note.removeprefix(ROLE_WORDS["local"]).lstrip("; ") if role == "local" else note
+            entries.append((name, f" ({rest}). {points}" if rest else f". {points}"))
+        with_points = detail is not None and any(n in self.point_charts for n, _ in self.muscles)
+        return (POINTS_INTRO[detail] if with_points and detail else ""), tuple(entries)
+
+    def chain_text(self, detail: str | None) -> str:
+        """The chain list as text: the intro, then "- Name (how it is linked)..." a line each."""
+        intro, entries = self.chain_entries(detail)
+        lines = [f"- {name}{rest}" for name, rest in entries]
+        return (
+            "\n".join([intro, *lines] if intro else lines) or "No muscles are linked to this site."
+        )
 
 
 def study_citation(study: Study) -> tuple[str, str, str]:
@@ -115,6 +146,11 @@ def handout_content(
             if area not in zones:
                 zones.append(area)
     citation, doi, evidence = study_citation(knowledge.study_for(site_id))
+    points = {
+        lk.muscle.name: {detail: points_text(lk.muscle, detail) for detail in DETAILS}
+        for lk in links
+        if lk.role == "local" and lk.muscle.trigger_points
+    }
     return HandoutContent(
         site_id,
         site.name,
@@ -127,6 +163,7 @@ def handout_content(
         tuple(zones),
         red_flags=tuple(red_flag_line(f) for f in knowledge.red_flags_for(site_id)),
         muscle_notes=notes,
+        point_charts=points,
     )
 
 

@@ -6,12 +6,25 @@ room and move on to a new page without tracking either itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from tp_explorer import palette
 
 WRAP_FLAGS = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+COLUMN_GAP_MM = 6
+Entry = tuple[str, str]  # a list entry: its lead (drawn bold) and the words after it
 
 
 class HandoutPage:
@@ -70,6 +83,83 @@ class HandoutPage:
         self.p.drawText(rect, WRAP_FLAGS, text)
         self.y += used.height() + self.mm(gap_mm)
 
+    def column_split(self, heights: Sequence[float]) -> int:
+        """Where a list of entries of these heights is best cut into two columns: the index
+        of the first entry of the second column, so the taller column is as short as can be."""
+        best, best_height = len(heights), sum(heights)
+        for cut in range(len(heights) + 1):
+            height = max(sum(heights[:cut]), sum(heights[cut:]))
+            if height < best_height:
+                best, best_height = cut, height
+        return best
+
+    def columns_height(self, entries: Sequence[Entry], pt: float, gap_mm: float = 1.0) -> float:
+        """How tall ``entries`` stand in two balanced columns (on one page)."""
+        heights = [self._document(e, pt).size().height() + self.mm(gap_mm) for e in entries]
+        cut = self.column_split(heights)
+        return max(sum(heights[:cut]), sum(heights[cut:]), 0.0)
+
+    @property
+    def column_w(self) -> float:
+        return (self.w - self.mm(COLUMN_GAP_MM)) / 2
+
+    def columns(self, entries: Sequence[Entry], pt: float, gap_mm: float = 1.0) -> None:
+        """Draw ``entries`` in two columns: balanced where the rest fits on this page, else
+        filling both columns down the page and going on on the next."""
+        heights = [self._document(e, pt).size().height() + self.mm(gap_mm) for e in entries]
+        queue = list(range(len(entries)))
+        while queue:
+            rest = [heights[i] for i in queue]
+            room = self.h - self.y
+            cut = self.column_split(rest)
+            if max(sum(rest[:cut]), sum(rest[cut:])) <= room:
+                parts, queue = (queue[:cut], queue[cut:]), []
+            else:
+                first = _fill(rest, room)
+                if first == 0 and self.y > 0:  # not one entry fits below: a new page
+                    self.new_page()
+                    continue
+                first = max(first, 1)
+                second = first + _fill(rest[first:], room)
+                parts, queue = (queue[:first], queue[first:second]), queue[second:]
+            top = bottom = self.y
+            for column, part in enumerate(parts):
+                self.y = top
+                for i in part:
+                    self._entry(entries[i], pt, column)
+                    self.y += self.mm(gap_mm)
+                bottom = max(bottom, self.y)
+            self.y = bottom
+            if queue:
+                self.new_page()
+
+    def _document(self, entry: Entry, pt: float) -> QTextDocument:
+        """An entry laid out at the column's width: its lead in bold, the rest plain (both
+        inserted as plain text, never markup)."""
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.p.device())
+        doc.setDocumentMargin(0)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(pt)
+        doc.setDefaultFont(font)
+        doc.setTextWidth(self.column_w)
+        plain = QTextCharFormat()
+        plain.setForeground(QColor(palette.LABEL_TEXT))
+        bold = QTextCharFormat(plain)
+        bold.setFontWeight(QFont.Weight.Bold)
+        cursor = QTextCursor(doc)
+        cursor.insertText(entry[0], bold)
+        cursor.insertText(entry[1], plain)
+        return doc
+
+    def _entry(self, entry: Entry, pt: float, column: int) -> None:
+        doc = self._document(entry, pt)
+        self.p.save()
+        self.p.translate(column * (self.column_w + self.mm(COLUMN_GAP_MM)), self.y)
+        doc.drawContents(self.p)
+        self.p.restore()
+        self.y += doc.size().height()
+
     def line_field(self, label: str, height_mm: float = 9, lines: int = 1) -> None:
         """A label and ``lines`` blank ruled lines for the therapist to write on."""
         self.room_for(self.mm(6 + height_mm * lines + 4))
@@ -84,3 +174,13 @@ class HandoutPage:
             self.y += self.mm(height_mm)
             self.p.drawLine(0, int(self.y), int(self.w), int(self.y))
         self.y += self.mm(4)
+
+
+def _fill(heights: Sequence[float], room: float) -> int:
+    """How many of the entries, in order, fit one above the other in ``room``."""
+    total = 0.0
+    for count, height in enumerate(heights):
+        total += height
+        if total > room:
+            return count
+    return len(heights)

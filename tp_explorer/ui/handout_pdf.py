@@ -1,8 +1,10 @@
 """The handout's A4 PDF, drawn with Qt's own PDF writer (QPdfWriter + QPainter).
 
 Page 1: the site and side, then first of all when to see a doctor first (the site's red flags),
-anterior and posterior images of the current view, a legend of the zones and the chain's
-muscles. Page 2: the plain-language explanation, the study with its DOI, blank fields for the
+anterior and posterior chart-view pictures, a legend of the zones, and the chain's muscles,
+each muscle near the pain with its trigger points and where each sends pain, in two columns:
+the most detail (spillover zones, main zones, or the body areas they lie in) that takes no
+more pages than the briefest, found by laying the handout out in memory first. Page 2: the plain-language explanation, the study with its DOI, blank fields for the
 therapist, and the education-not-diagnosis statement; with depths, a page for the therapist.
 All text is drawn as plain text (never HTML), so nothing from regions.yaml can be interpreted
 as markup.
@@ -13,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QPageLayout,
@@ -27,40 +28,67 @@ from PySide6.QtGui import (
 
 from tp_explorer import palette
 from tp_explorer.ui.handout_content import DEPTH_HONESTY, DISCLAIMER, HandoutContent
+from tp_explorer.ui.handout_figures import draw_figures
 from tp_explorer.ui.handout_page import HandoutPage
+from tp_explorer.ui.handout_points import DETAILS
 from tp_explorer.ui.patient_text import RED_FLAG_HEADING, RED_FLAG_INTRO, evidence_words
 
-LEGEND_ENTRIES = (
-    ("essential", "Main (essential) referral zone: solid"),
-    ("spillover", "Spillover zone: striped, pain felt less often"),
-    ("local", "Muscle near the painful area"),
-    ("regional", "Muscle further along the chain"),
-)
+CHAIN_PT = 8.5
 
 
 def write_handout_pdf(
     path: str | Path, content: HandoutContent, images: Sequence[tuple[str, QImage]]
 ) -> None:
-    """Draw the two pages into ``path`` (a temporary file from ``atomic_target``)."""
-    writer = _a4_writer(path, content)
+    """Draw the pages into ``path`` (a temporary file from ``atomic_target``), with the most
+    trigger-point detail that takes no more pages than the briefest."""
+    detail = _detail_that_fits(content, images)
+    _draw(_a4_writer(str(path), content), content, images, detail, str(path))
+
+
+def _draw(
+    writer: QPdfWriter,
+    content: HandoutContent,
+    images: Sequence[tuple[str, QImage]],
+    detail: str,
+    where: str,
+) -> int:
+    """Every page of the handout on ``writer``; the number of pages."""
     painter = QPainter()
     if not painter.begin(writer):
         from tp_explorer.errors import InputError
 
-        raise InputError(f"{path}: cannot write a PDF there")
+        raise InputError(f"{where}: cannot write a PDF there")
     try:
         page = HandoutPage(painter, writer)
-        _draw_first_page(page, content, images)
+        _draw_first_page(page, content, images, detail)
         _draw_second_page(page, content)
         if content.depth_lines:
             _draw_depth_page(page, content)
+        return page.pages
     finally:
         painter.end()
 
 
-def _a4_writer(path: str | Path, content: HandoutContent) -> QPdfWriter:
-    """An A4 portrait writer at 150 dpi, titled for the site and side."""
-    writer = QPdfWriter(str(path))
+def _detail_that_fits(content: HandoutContent, images: Sequence[tuple[str, QImage]]) -> str:
+    """The most detail (handout_points.DETAILS) whose handout is as short as the briefest's,
+    found by laying it out in memory."""
+    pages: dict[str, int] = {}
+
+    def count(detail: str) -> int:
+        if detail not in pages:
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            pages[detail] = _draw(_a4_writer(buffer, content), content, images, detail, "memory")
+        return pages[detail]
+
+    fewest = count(DETAILS[-1])
+    return next(detail for detail in DETAILS if count(detail) <= fewest)
+
+
+def _a4_writer(target: str | QBuffer, content: HandoutContent) -> QPdfWriter:
+    """An A4 portrait writer at 150 dpi, titled for the site and side, into a file (by path)
+    or a buffer."""
+    writer = QPdfWriter(target)
     writer.setResolution(150)
     writer.setTitle(f"tp_explorer handout - {content.site_label} ({content.side_text})")
     writer.setCreator("tp_explorer")
@@ -76,28 +104,29 @@ def _a4_writer(path: str | Path, content: HandoutContent) -> QPdfWriter:
 
 
 def _draw_first_page(
-    page: HandoutPage, content: HandoutContent, images: Sequence[tuple[str, QImage]]
+    page: HandoutPage, content: HandoutContent, images: Sequence[tuple[str, QImage]], detail: str
 ) -> None:
     """Title, red flags, the pictures, the legend and the chain's muscles."""
     page.text(f"{content.site_label} pain: your trigger-point handout", 18, True, 1.5)
     page.text(f"Side shown: {content.side_text}", 12, True, 3)
     if content.red_flags:
         _draw_red_flags(page, content.red_flags)
-    muscle_text = content.muscle_text
-    # The pictures take what the red flags, legend and muscle list leave of the page.
+    # The pictures and legend take what the red flags and the muscle list leave of the page.
+    intro, entries = content.chain_entries(detail)
     below = (
-        page.measure("Legend", 12, True)
-        + page.mm(4 * 8 + 4)
-        + page.measure("Muscles in this chain", 12, True)
-        + page.measure(muscle_text, 9)
+        page.measure("Muscles in this chain", 12, True)
+        + page.measure(intro, CHAIN_PT)
+        + page.columns_height(entries, CHAIN_PT)
         + page.measure(DISCLAIMER, 8)
         + page.mm(20)
     )
-    _draw_images(page, images, max_h=page.h - page.y - below)
-    _draw_legend(page)
-    page.room_for(page.measure("Muscles in this chain", 12, True) + page.measure(muscle_text, 9))
+    draw_figures(page, images, page.h - page.y - below)
+    page.room_for(page.measure("Muscles in this chain", 12, True) + page.measure(intro, CHAIN_PT))
     page.text("Muscles in this chain", 12, True, 1.5)
-    page.text(muscle_text, 9, False, 2)
+    if intro:
+        page.text(intro, CHAIN_PT, False, 1)
+    page.columns(entries, CHAIN_PT)
+    page.y += page.mm(1)
     page.text(DISCLAIMER, 8, False, 0)
 
 
@@ -126,32 +155,6 @@ def _draw_second_page(page: HandoutPage, content: HandoutContent) -> None:
         page.text(content.anatomy_credit, 8, False, 0)
 
 
-def _draw_legend(page: HandoutPage) -> None:
-    page.text("Legend", 12, True, 1.5)
-    page.font(10)
-    box = page.mm(6)
-    for kind, words in LEGEND_ENTRIES:
-        y = page.y
-        rect = QRectF(0, y, box, box)
-        if kind == "spillover":
-            page.p.fillRect(rect, QColor(palette.SPILLOVER_LIGHT))
-            page.p.fillRect(rect, QBrush(QColor(palette.SPILLOVER), Qt.BrushStyle.BDiagPattern))
-        else:
-            colour = {"essential": palette.ESSENTIAL, "local": palette.LOCAL}.get(
-                kind, palette.REGIONAL
-            )
-            page.p.fillRect(rect, QColor(colour))
-        page.p.setPen(QColor(palette.LABEL_TEXT))
-        page.p.drawRect(rect)
-        page.p.drawText(
-            QRectF(box + page.mm(3), y, page.w, box),
-            int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.AlignmentFlag.AlignLeft),
-            words,
-        )
-        page.y += box + page.mm(2)
-    page.y += page.mm(2)
-
-
 def _draw_red_flags(page: HandoutPage, lines: Sequence[str]) -> None:
     """The red flags in a light box at the top of page 1, before anything else about the site."""
     pad = page.mm(3)
@@ -172,31 +175,6 @@ def _draw_red_flags(page: HandoutPage, lines: Sequence[str]) -> None:
     page.text(RED_FLAG_HEADING, 12, True, 1.5, left=pad, width=inner_w)
     page.text(body, 9.5, False, 0, left=pad, width=inner_w)
     page.y = top + height + page.mm(4)
-
-
-def _draw_images(
-    page: HandoutPage, images: Sequence[tuple[str, QImage]], max_h: float | None = None
-) -> None:
-    gap = page.mm(6)
-    col_w = (page.w - gap * (len(images) - 1)) / max(1, len(images))
-    max_h = min(page.mm(120), max_h if max_h is not None else page.mm(120))
-    max_h = max(max_h, page.mm(50))
-    tallest = 0.0
-    for i, (caption, image) in enumerate(images):
-        x = i * (col_w + gap)
-        scale = min(col_w / image.width(), max_h / image.height())
-        w, h = image.width() * scale, image.height() * scale
-        target = QRectF(x + (col_w - w) / 2, page.y + page.mm(7), w, h)
-        page.font(11, True)
-        page.p.setPen(QColor(palette.LABEL_TEXT))
-        page.p.drawText(
-            QRectF(x, page.y, col_w, page.mm(6)), int(Qt.AlignmentFlag.AlignHCenter), caption
-        )
-        page.p.drawImage(target, image)
-        page.p.setPen(QPen(QColor("#999999"), page.mm(0.3)))
-        page.p.drawRect(target)
-        tallest = max(tallest, h)
-    page.y += tallest + page.mm(11)
 
 
 def _draw_depth_page(page: HandoutPage, content: HandoutContent) -> None:

@@ -27,6 +27,7 @@ from tp_explorer.scene import BodyScene, RayPicker
 from tp_explorer.state import AppState
 from tp_explorer.ui.actions import Actions, build_actions
 from tp_explorer.ui.canvas import BodyCanvas, CanvasEvents, multi_samples_for, opengl_renderer
+from tp_explorer.ui.chart_view import CHART
 from tp_explorer.ui.controller import Controller
 from tp_explorer.ui.heap import IdleHeapTrim
 from tp_explorer.ui.panels import (
@@ -296,6 +297,7 @@ class MainWindow(ExplorerWindow):
         for layer, action in self.actions.layers.items():
             with QSignalBlocker(action):
                 action.setChecked(layer in self.state.layers)
+        self.legend.set_chart(CHART in self.state.layers)
 
     # ---- view helpers used by actions
     def orbit(self, azimuth: float, elevation: float) -> None:

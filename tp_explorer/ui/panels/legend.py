@@ -1,12 +1,16 @@
-"""Always-visible legend: what each colour and pattern on the canvas means."""
+"""Always-visible legend: what each colour and pattern on the canvas means.
+
+The swatches are painted by ui.swatches from the palette the scene paints with; the trigger
+point's swatch follows the view (an X on the skin in the chart view, a dot in the atlas view).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from tp_explorer import palette
+from tp_explorer.ui.swatches import paint_swatch
 
 ENTRIES: tuple[tuple[str, str], ...] = (
     ("local", "Local muscle"),
@@ -16,6 +20,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     ("spillover", "Referral zone: spillover (striped)"),
     ("marker", "Trigger point"),
 )
+CHART_MARKER = "Trigger point (X on the skin)"
 
 
 class LegendBar(QWidget):
@@ -27,16 +32,32 @@ class LegendBar(QWidget):
         self.setAccessibleName("Legend")
         self.setAccessibleDescription("; ".join(label for _, label in ENTRIES))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.chart = False
+
+    def set_chart(self, chart: bool) -> None:
+        """Follow the view: the chart view marks trigger points with an X on the skin."""
+        if chart != self.chart:
+            self.chart = chart
+            self.setAccessibleDescription("; ".join(self.labels()))
+            self.setFixedHeight(self.sizeHint().height())
+            self.update()
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(swatch, words) as shown now."""
+        return [
+            (key, CHART_MARKER if key == "marker" and self.chart else label)
+            for key, label in ENTRIES
+        ]
 
     def labels(self) -> list[str]:
-        return [label for _, label in ENTRIES]
+        return [label for _, label in self.entries()]
 
     def _layout(self) -> list[tuple[QRect, QRect, str, str]]:
         fm = self.fontMetrics()
         box = fm.height()
         x, y, row_h = 6, 4, box + 8
         items = []
-        for key, label in ENTRIES:
+        for key, label in self.entries():
             width = box + 6 + fm.horizontalAdvance(label) + 18
             if x + width > self.width() and x > 6:
                 x, y = 6, y + row_h
@@ -64,30 +85,9 @@ class LegendBar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().window())
         for swatch, text_rect, key, label in self._layout():
-            self._paint_swatch(painter, swatch, key)
+            paint_swatch(painter, QRectF(swatch), key, self.chart)
             painter.setPen(self.palette().windowText().color())
             painter.drawText(
                 text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
             )
         painter.end()
-
-    @staticmethod
-    def _paint_swatch(painter: QPainter, rect: QRect, key: str) -> None:
-        painter.setPen(QColor("#444444"))
-        if key == "marker":
-            painter.setBrush(QColor(palette.MARKER))
-            r = rect.adjusted(
-                rect.width() // 4, rect.height() // 4, -rect.width() // 4, -rect.height() // 4
-            )
-            painter.drawEllipse(r)
-            return
-        if key == "spillover":
-            painter.fillRect(rect, QColor(palette.SPILLOVER_LIGHT))
-            brush = QBrush(QColor(palette.SPILLOVER), Qt.BrushStyle.BDiagPattern)
-            painter.fillRect(rect, brush)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect)
-            return
-        colour = palette.ESSENTIAL if key == "essential" else palette.ROLE_COLOURS[key]
-        painter.setBrush(QColor(colour))
-        painter.drawRect(rect)
