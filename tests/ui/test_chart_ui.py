@@ -136,3 +136,28 @@ def test_a_skin_click_lists_the_ranked_trigger_points_of_its_fine_area(
     assert window.state.focus == hits[0].muscle.id
     assert window.state.focused_point == hits[0].point.id
     assert window.controller.highlight.zones == _zones(hits[0].muscle, hits[0].point.id)
+
+
+def _colours(image) -> set[str]:
+    return {
+        image.pixelColor(x, y).name().upper()
+        for x in range(image.width())
+        for y in range(image.height())
+    }
+
+
+def test_legend_paints_the_scenes_colours_and_follows_the_view(window, qtbot):
+    """Essential solid, spillover striped on its light ground, the trigger point's mark: the
+    palette's colours, and the words of the view shown (an X on the skin in the chart view)."""
+    from tp_explorer import palette
+
+    legend = window.legend
+    window.state.set_layer(CHART, False)
+    assert not legend.chart and "Trigger point" in legend.labels()
+    seen = _colours(legend.grab().toImage())
+    for colour in (palette.ESSENTIAL, palette.SPILLOVER_LIGHT, palette.LOCAL, palette.FOCUS):
+        assert colour.upper() in seen, colour
+    window.state.set_layer(CHART, True)
+    assert legend.chart and "Trigger point (X on the skin)" in legend.labels()
+    assert "Trigger point (X on the skin)" in legend.accessibleDescription()
+    assert palette.MARKER.upper() in _colours(legend.grab().toImage())

@@ -325,5 +325,5 @@ def _fill_toolbar(
     for side in SIDES:
         toolbar.addAction(sides[side])
     toolbar.addSeparator()
-    for layer in (*LAYERS, CHART):
+    for layer in (CHART, *LAYERS):  # the view first: it stays in sight on a narrow window
         toolbar.addAction(layers[layer])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -41,15 +42,18 @@ from tp_explorer.state.quiz import (
 )
 from tp_explorer.ui.chart_view import CHART, with_chart
 from tp_explorer.ui.quiz_paint import question_highlight
-from tp_explorer.ui.quiz_words import choice_name, feedback, miss_line
+from tp_explorer.ui.quiz_words import choice_name, feedback, miss_line, prompt
 
 if TYPE_CHECKING:
     from tp_explorer.ui.window_base import ExplorerWindow
 
 
 def _plain(label: QLabel) -> QLabel:
+    """A wrapped plain-text label that never widens the dock (long feedback wraps instead)."""
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(1)
     return label
 
 
@@ -274,9 +278,12 @@ class QuizPanel(QDockWidget):
             q = self.last.question
         else:
             raise RuntimeError("no answer to reveal")
-        h = question_highlight(self.main_window.knowledge, q, revealed, self._sides())
-        self.main_window.scene.apply(h, self.main_window.state.layers)
-        self.main_window.plotter.render()
+        window = self.main_window
+        h = question_highlight(window.knowledge, q, revealed, self._sides())
+        window.scene.apply(h, window.state.layers, render=False)
+        # the frame follows what is painted: the asked area, the zones, the muscle
+        window.controller.set_view(window.scene.best_view(window.state.side), render=False)
+        window.plotter.render()
 
     def _refresh_scene_from_state(self) -> None:
         refresh = getattr(self.main_window.controller, "refresh", None)
@@ -301,7 +308,7 @@ class QuizPanel(QDockWidget):
         self.shown = q
         self.last = None
         self.progress.setText(f"Question {q.number} of {self._running().rounds}")
-        self.question.setText(q.prompt)
+        self.question.setText(prompt(q))
         self.feedback.setText("")
         self.next_button.hide()
         if q.kind in (NAME_THE_MUSCLE, WHICH_POINT):
@@ -317,7 +324,7 @@ class QuizPanel(QDockWidget):
             self.hint.setText(
                 "Press 1-4 or click the muscle on the model."
                 if q.kind == NAME_THE_MUSCLE
-                else "Press 1-4: which trigger point refers pain to the painted area?"
+                else "Press 1-4, or click a choice."
             )
         else:
             for b in self.choice_buttons:

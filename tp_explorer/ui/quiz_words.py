@@ -18,10 +18,17 @@ from tp_explorer.state.quiz import (
     point_key,
     split_point_key,
 )
-from tp_explorer.ui.chart_text import areas_words, point_title
+from tp_explorer.ui.chart_text import point_title
 
 if TYPE_CHECKING:
     from tp_explorer.knowledge import Knowledge
+
+
+def prompt(question: Question) -> str:
+    """The question as the dock asks it (a which-point question names its area plainly)."""
+    if question.kind == WHICH_POINT:
+        return f"Which trigger point sends its main pain to the painted area: {question.label}?"
+    return question.prompt
 
 
 def muscle_name(knowledge: Knowledge, muscle_id: str) -> str:
@@ -39,23 +46,24 @@ def choice_name(knowledge: Knowledge, question: Question, choice: str) -> str:
 
 
 def point_feedback(knowledge: Knowledge, answer: Answer) -> str:
-    """A which-point answer: right or not, every right point, and the drawn point's chart."""
+    """A which-point answer, a line each: right or not, every right point, and whose pattern
+    the body now shows."""
     q = answer.question
     right = {key: choice_name(knowledge, q, key) for key in q.answers}
     if answer.correct:
-        text = "Right!"
+        lines = [f"Right! {right[answer.given]} sends its main pain here."]
         others = [name for key, name in right.items() if key != answer.given]
         if others:
-            text += f" Also right: {'; '.join(others)}."
+            lines.append(f"Also right: {' or '.join(others)}.")
     else:
         given = choice_name(knowledge, q, answer.given)
-        text = f"Not quite: {given} does not refer pain there as its main zone."
-        text += f" Right: {'; '.join(right.values())}."
+        lines = [
+            f"Not quite: {given} does not send its main pain here.",
+            f"Right: {' or '.join(right.values())}.",
+        ]
     drawn = choice_name(knowledge, q, point_key(q.muscle, q.point))
-    text += f" {drawn}: main zone {areas_words(q.essential)}"
-    if q.spillover:
-        text += f"; spillover {areas_words(q.spillover)}"
-    return text + "."
+    lines.append(f"On the body now: the whole pattern of {drawn}.")
+    return "\n".join(lines)
 
 
 def feedback(knowledge: Knowledge, answer: Answer) -> str:

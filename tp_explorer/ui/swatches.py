@@ -7,12 +7,14 @@ every colour comes from the palette the scene paints with.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from tp_explorer import palette
 
-STRIPES = 3  # stripes across a swatch: few and broad, so they read as a pattern at a glance
+STRIPES = 2.5  # stripes across a swatch: few and broad, so they read as a pattern at a glance
 STRIPE_DUTY = 0.5  # how much of each stripe period is dark
 
 
@@ -28,8 +30,8 @@ def _stripes(painter: QPainter, rect: QRectF) -> None:
     clip = QPainterPath()
     clip.addRect(rect)
     painter.setClipPath(clip)
-    period = (rect.width() + rect.height()) / (2 * STRIPES)
-    painter.setPen(QPen(QColor(palette.SPILLOVER), period * STRIPE_DUTY))
+    period = rect.width() / STRIPES  # along the swatch's edge; across the stripes it is /sqrt 2
+    painter.setPen(QPen(QColor(palette.SPILLOVER), period / math.sqrt(2) * STRIPE_DUTY))
     start = rect.left() - rect.height()
     offset = 0.0
     while start + offset < rect.right() + rect.height():
