@@ -22,6 +22,36 @@ MINIMAL = HERE / "minimal.yaml"  # version 1: one pattern per muscle (an older u
 MINIMAL_V2 = HERE / "minimal_v2.yaml"  # the current version: a chart per trigger point
 BROKEN = HERE / "broken"
 
+# The 26 lower-body muscles issue 24 added (from the reference's Part 2), with their chapters.
+NEW_MUSCLES: dict[str, str] = {
+    "pectineus": "Thigh and knee",
+    "popliteus": "Thigh and knee",
+    "gemellus_superior": "Hip",
+    "gemellus_inferior": "Hip",
+    "quadratus_femoris": "Hip",
+    "obturator_externus": "Hip",
+    "plantaris": "Leg",
+    "fibularis_tertius": "Leg",
+    "extensor_digitorum_brevis": "Foot intrinsics",
+    "extensor_hallucis_brevis": "Foot intrinsics",
+    "abductor_digiti_minimi": "Foot intrinsics",
+    "flexor_hallucis_brevis": "Foot intrinsics",
+    "adductor_hallucis": "Foot intrinsics",
+    "lumbricals": "Foot intrinsics",
+    "interossei": "Foot intrinsics",
+    "flexor_digiti_minimi_brevis": "Foot intrinsics",
+    "bulbospongiosus": "Pelvic floor",
+    "ischiocavernosus": "Pelvic floor",
+    "transverse_perineal": "Pelvic floor",
+    "external_anal_sphincter": "Pelvic floor",
+    "rectus_abdominis": "Abdominal wall",
+    "external_oblique": "Abdominal wall",
+    "internal_oblique": "Abdominal wall",
+    "transversus_abdominis": "Abdominal wall",
+    "pyramidalis": "Abdominal wall",
+    "rotatores": "Lumbar paraspinal",
+}
+
 
 @pytest.fixture(scope="session", autouse=True)
 def knowledge_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
