@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from tp_explorer import __version__
@@ -96,3 +97,43 @@ def test_verbose_sends_debug_logs_to_stderr() -> None:
     assert result.stdout == ""
     quiet = run_cli(env=_env_without_display())
     assert "DEBUG" not in quiet.stderr
+
+
+def test_snapshot_flags_are_checked(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    out = str(tmp_path / "x.png")
+    for bad in (["--hide", "zones,teeth"], ["--hide", ""], ["--point", "soleus"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["snapshot", "lower_leg", "--out", out, *bad])
+        assert exit_info.value.code == 2, bad
+        assert "--hide" in capsys.readouterr().err or bad[0] == "--point"
+    assert main(["snapshot", "lower_leg", "--out", out, "--point", "soleus:nowhere"]) == 2
+    assert "no trigger point 'nowhere'" in capsys.readouterr().err
+    args = ["--muscle", "tibialis_anterior", "--point", "soleus:distal"]
+    assert main(["snapshot", "lower_leg", "--out", out, *args]) == 2
+
+
+def test_snapshot_hides_layers_and_never_moves_the_camera(monkeypatch, tmp_path) -> None:
+    """Each hidden layer, and the chart view, leave the camera where the selection put it."""
+    from tp_explorer.scene import snapshot as pictures
+
+    taken = {}
+    real = pictures.render_snapshot
+
+    def remember(anatomy, highlight, layers, **kwargs):
+        shot = real(anatomy, highlight, layers, **kwargs)
+        taken[frozenset(layers)] = (shot.pose, shot.view, shot.image)
+        return shot
+
+    monkeypatch.setattr(pictures, "render_snapshot", remember)
+    base = ["snapshot", "lower_leg", "--point", "soleus:distal", "--size", "240x320", "--force"]
+    runs = [[], ["--chart"]] + [["--hide", name] for name in ("zones", "skin", "muscles")]
+    runs += [["--hide", "bones,labels,markers"], ["--hide", "muscles,bones,labels", "--chart"]]
+    for extra in runs:
+        out = tmp_path / "shot.png"
+        assert main([*base, "--out", str(out), *extra]) == 0, extra
+        assert out.stat().st_size > 0
+    assert len(taken) == len(runs)
+    poses = {(pose, view) for pose, view, _image in taken.values()}
+    assert len(poses) == 1, poses
+    images = [image for _pose, _view, image in taken.values()]
+    assert all(not np.array_equal(images[0], other) for other in images[1:])

@@ -14,14 +14,19 @@ REGIONAL = "#0072B2"  # blue: distal / regional chain muscles
 FOCUS = "#009E73"  # bluish green: the one muscle in focus
 CONTEXT = "#B8A49C"  # muted muscle colour: nothing selected, or ghosted (with GHOST_OPACITY)
 
-# Referral zones painted on the skin.
-ESSENTIAL = "#CC79A7"  # reddish purple, solid
-SPILLOVER = "#CC79A7"  # same hue, drawn as stripes with SPILLOVER_LIGHT
-SPILLOVER_LIGHT = "#F3DCEA"
+# Referral zones painted on the skin: one strongly saturated reddish purple (Okabe-Ito's hue,
+# deepened so it stands out from skin, muscle and background alike: CIELAB difference >= 30),
+# solid for the essential zone; spillover in the same family, lighter, with stripes of it.
+ESSENTIAL = "#C0267F"  # solid
+SPILLOVER = "#C0267F"  # the stripes of a spillover zone
+SPILLOVER_LIGHT = "#EBB5D6"  # between the stripes
+ZONE_OUTLINE = "#5A0B3B"  # a thin line along each zone's edge, so its shape reads at once
 
 # Body.
 BONE = "#E9E3D3"
 SKIN = "#E3BFA3"
+CHART_SKIN = "#E6E2DC"  # the chart view's opaque, matte skin: a light neutral, not pink
+FOCUS_OUTLINE = "#00513B"  # the chart view's outline of the focused muscle over the skin
 BACKGROUND = "#F4F4F1"
 MARKER = "#111111"
 LABEL_TEXT = "#111111"
@@ -41,8 +46,11 @@ VEIN = "#6A7BA0"  # muted blue: atlas veins
 GHOST_OPACITY = 0.12
 # Skin and zones are one translucent surface; the chain's muscles must read clearly through it.
 SKIN_OPACITY = 0.12
-ZONE_OPACITY = 0.42  # essential cells and the dark spillover bands
-SPILLOVER_LIGHT_OPACITY = 0.08  # the light spillover bands: nearly clear, so they read as hatching
+# Zones are painted mostly opaque on that skin, with an opaque outline, so they read as on the
+# skin, not on the muscle seen through it; the chain's muscles still show through them. (The
+# chart view paints them fully opaque on an opaque skin.)
+ZONE_OPACITY = 0.62  # essential zones and the spillover stripes
+SPILLOVER_LIGHT_OPACITY = 0.5  # between the spillover stripes: a veil, so they lie on the skin
 
 ROLE_COLOURS: dict[str, str] = {
     "local": LOCAL,
@@ -74,3 +82,33 @@ def rgb_float(hex_colour: str) -> tuple[float, float, float]:
     """'#RRGGBB' -> (r, g, b) in 0..1, as VTK wants it."""
     r, g, b = rgb(hex_colour)
     return r / 255.0, g / 255.0, b / 255.0
+
+
+def lab(hex_colour: str) -> tuple[float, float, float]:
+    """'#RRGGBB' (sRGB) -> CIELAB (L*, a*, b*) under D65: how far apart two colours look."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255.0
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb(hex_colour))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def delta_e(first: str, second: str) -> float:
+    """CIE76 colour difference of two '#RRGGBB' colours (about 2.3 is just noticeable)."""
+    return float(sum((p - q) ** 2 for p, q in zip(lab(first), lab(second), strict=True)) ** 0.5)
+
+
+def blend(top: str, alpha: float, under: str) -> str:
+    """'#RRGGBB' of ``top`` drawn at ``alpha`` over ``under`` (as the renderer blends them)."""
+    mixed = (round(t * alpha + u * (1 - alpha)) for t, u in zip(rgb(top), rgb(under), strict=True))
+    return "#{:02X}{:02X}{:02X}".format(*mixed)

@@ -16,7 +16,7 @@ from tp_explorer.scene.camera import (
     view_direction,
 )
 from tp_explorer.scene.picking import PickResult, RayHit, RayPicker, VtkRayPicker
-from tp_explorer.scene.snapshot import render_image
+from tp_explorer.scene.snapshot import Snapshot, render_image, render_snapshot
 
 __all__ = [
     "VIEWS",
@@ -25,9 +25,11 @@ __all__ = [
     "PickResult",
     "RayHit",
     "RayPicker",
+    "Snapshot",
     "ViewPreset",
     "VtkRayPicker",
     "camera_position",
     "render_image",
+    "render_snapshot",
     "view_direction",
 ]

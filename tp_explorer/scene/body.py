@@ -28,10 +28,12 @@ from tp_explorer.scene.layout.occluders import Occluders
 from tp_explorer.scene.picking import BodyParts, PickResult, RayPicker, VtkRayPicker, pick_body
 from tp_explorer.scene.visuals.bones import BoneVisuals
 from tp_explorer.scene.visuals.context import ContextVisuals
-from tp_explorer.scene.visuals.labels import LabelPool, show_muscle_labels
+from tp_explorer.scene.visuals.focus_overlay import FocusOverlay, overlay_renderer
+from tp_explorer.scene.visuals.labels import LabelPool, chosen_labels, show_muscle_labels
 from tp_explorer.scene.visuals.markers import MarkerVisuals
 from tp_explorer.scene.visuals.muscles import MuscleKey, MuscleVisuals
 from tp_explorer.scene.visuals.skin import SkinVisuals
+from tp_explorer.scene.visuals.skin_marks import SkinMarks
 from tp_explorer.scene.zones import SkinPaint
 from tp_explorer.state import Highlight
 
@@ -74,6 +76,17 @@ class BodyScene:
         self.context = ContextVisuals(renderer, anatomy)
         self.skin = SkinVisuals(renderer, anatomy)
         self.markers = MarkerVisuals(plotter, anatomy, self.muscles.actors)
+        # the chart view draws the focused muscle and the trigger points' marks over the skin
+        self.overlay = overlay_renderer(plotter)
+        self.focus_overlay = FocusOverlay(self.overlay, anatomy.muscles)
+        geometry = self.geometry
+        self.marks = SkinMarks(
+            renderer,
+            self.overlay,
+            geometry.skin_points,
+            geometry.skin_normals,
+            self.markers.position,
+        )
         # One label per muscle, on one side: as many as there are muscle meshes is room enough.
         self.labels = LabelPool(renderer, len(anatomy.muscles), label_font_size)
         self._occluders = Occluders(
@@ -125,13 +138,27 @@ class BodyScene:
         """
         layers = self.layers if layers is None else frozenset(layers)
         self.highlight, self.layers = highlight, layers
+        chart = "chart" in layers
         self.muscles.apply(highlight, layers)
         self.bones.apply(highlight, layers)
         self.skin.apply(highlight, layers)
         self.context.apply(highlight, layers)
-        self.markers.apply(highlight, "markers" in layers)
-        muscles = self.geometry.muscles
-        show_muscle_labels(self.labels, highlight, muscles, self.muscles.drawn, "labels" in layers)
+        drawn = self.muscles.drawn if chart else None
+        self.markers.apply(highlight, "markers" in layers, drawn)
+        self.marks.apply(highlight, chart and "markers" in layers)
+        # the focused muscle in place over the skin and its zones, in either view
+        focus = highlight.muscles_with_role("focus")
+        shown = sorted(k for k in focus if self.muscles.selected(k))
+        self.focus_overlay.show(shown if "muscles" in layers else [])
+        show_muscle_labels(
+            self.labels,
+            highlight,
+            self.geometry.muscles,
+            self.muscles.selected if chart else self.muscles.drawn,
+            "labels" in layers,
+            self.marks.anchors() if chart else None,
+            self.skin.zone_sample() if chart else None,
+        )
         self.update_fading()
         if render:
             self.render()
@@ -155,7 +182,8 @@ class BodyScene:
         self.bones.show(faded)
 
     def painted_zones(self) -> dict[tuple[str, str], str]:
-        """(area, side) -> "essential" | "spillover", read back from the skin's colour arrays."""
+        """(fine area, side) -> "essential" | "spillover", read back from the skin's zone
+        levels (side "mid" for a midline area)."""
         return self.skin.painted_zones()
 
     def label_anchor(self, mesh_id: str, side: str) -> FloatArray:
@@ -191,25 +219,28 @@ class BodyScene:
         return self.camera.whole_body_pose(view, side or self._side_name())
 
     def framed_keys(self) -> list[MuscleKey]:
-        """The muscles a framing shows: the focused one, else every highlighted one drawn."""
-        return framed_keys(self.highlight, self.muscles.drawn)
+        """The muscles a framing shows: the focused one, else every highlighted one the
+        selection shows (whichever layers are drawn)."""
+        return framed_keys(self.highlight, self.muscles.selected)
 
     def _framed(self) -> FramedParts:
-        return self.camera.framed_parts(self.highlight, self.layers, self.muscles.drawn)
+        return self.camera.framed_parts(self.highlight, self.muscles.selected)
 
     def best_view(self, side: str | None = None) -> str:
         """The view that shows most of the highlighted muscles and zones."""
         return best_view(self._framed().facings(), side or self._side_name(), prefer=self.view)
 
     def framing(self, view: str | None = None, side: str | None = None) -> CameraPose:
-        """The pose that frames the selection (its muscles and zones) from ``view`` or the best
-        view, leaving room at the sides for the labels; the whole body without a selection."""
+        """The pose that frames the selection (its muscles, trigger points and zones) from
+        ``view`` or the best view, leaving room at the sides for its labels; the whole body
+        without a selection. The layers drawn never move it: the frame follows the selection."""
         side = side or self._side_name()
         parts = self._framed()
         if not parts:
             return self.camera.whole_body_pose(view or "anterior", side)
         view = view or self.best_view(side)
-        reserve = self.labels.widest() + COLUMN_GAP_PX + EDGE_PX if "labels" in self.layers else 0
+        texts = [label.text for label, _geo in chosen_labels(self.highlight, self.geometry.muscles)]
+        reserve = self.labels.widest(texts) + COLUMN_GAP_PX + EDGE_PX
         return self.camera.selection_pose(parts, view, side, reserve)
 
     def set_view(self, view: str, side: str | None = None, render: bool = True) -> None:

@@ -42,49 +42,58 @@ def mesh_arrays(mesh: pv.PolyData) -> MeshArrays:
     return MeshArrays(points, triangles(mesh), normals)
 
 
-def nearest_points(source: FloatArray, query: FloatArray) -> FloatArray:
-    """For each query point, the nearest of ``source`` (its coordinates), in one C++ pass.
+def _cloud(points: FloatArray) -> vtkPolyData:
+    vtk_points = vtkPoints()
+    vtk_points.SetData(numpy_to_vtk(np.ascontiguousarray(points, dtype=float), deep=True))
+    data = vtkPolyData()
+    data.SetPoints(vtk_points)
+    return data
 
-    A Voronoi kernel interpolates "the value at the closest source point"; the value
-    interpolated is the source point's own position.
-    """
+
+def nearest_values(source: FloatArray, values: FloatArray, query: FloatArray) -> FloatArray:
+    """For each query point, ``values`` at the nearest of the ``source`` points, in one C++
+    pass: a Voronoi kernel interpolates "the value at the closest source point"."""
     source = np.ascontiguousarray(source, dtype=float)
-    query = np.ascontiguousarray(query, dtype=float)
+    values = np.ascontiguousarray(values, dtype=float)
     if not len(query):
-        return np.zeros((0, 3))
-
-    def cloud(points: FloatArray) -> vtkPolyData:
-        vtk_points = vtkPoints()
-        vtk_points.SetData(numpy_to_vtk(points, deep=True))
-        data = vtkPolyData()
-        data.SetPoints(vtk_points)
-        return data
-
-    src = cloud(source)
-    where = numpy_to_vtk(source, deep=True)
-    where.SetName("where")
-    src.GetPointData().AddArray(where)
+        return np.zeros((0, *values.shape[1:]))
+    src = _cloud(source)
+    carried = numpy_to_vtk(values, deep=True)
+    carried.SetName("carried")
+    src.GetPointData().AddArray(carried)
     locator = vtkStaticPointLocator()
     locator.SetDataSet(src)
     locator.BuildLocator()
     interpolator = vtkPointInterpolator()
-    interpolator.SetInputData(cloud(query))
+    interpolator.SetInputData(_cloud(query))
     interpolator.SetSourceData(src)
     interpolator.SetLocator(locator)
     interpolator.SetKernel(vtkVoronoiKernel())
     interpolator.SetNullPointsStrategyToClosestPoint()
     interpolator.Update()
-    found = interpolator.GetOutput().GetPointData().GetArray("where")
-    nearest: FloatArray = vtk_to_numpy(found).reshape(-1, 3).astype(float)
-    return nearest
+    found = interpolator.GetOutput().GetPointData().GetArray("carried")
+    nearest: FloatArray = vtk_to_numpy(found).reshape(len(query), *values.shape[1:])
+    return nearest.astype(float)
+
+
+def nearest_points(source: FloatArray, query: FloatArray) -> FloatArray:
+    """For each query point, the nearest of ``source`` (its coordinates)."""
+    return nearest_values(source, source, query)
+
+
+def nearest_ids(source: FloatArray, query: FloatArray) -> IntArray:
+    """For each query point, the index of the nearest of ``source``."""
+    ids = np.arange(len(source), dtype=float)
+    return np.rint(nearest_values(source, ids, query)).astype(np.int64)
 
 
 def measure_body(anatomy: Anatomy) -> BodyGeometry:
-    """Every muscle's measurements and the skin's zone patches, from an Anatomy."""
+    """Every muscle's measurements and the skin's zone patches (of the fine skin map: zones are
+    named by fine area), from an Anatomy."""
     muscles = {
         (mesh_id, side): mesh_arrays(mesh)
         for mesh_id, by_side in anatomy.muscles.items()
         for side, mesh in by_side.items()
     }
-    areas = getattr(anatomy, "areas", {})
+    areas = getattr(anatomy, "fine_areas", {})
     return BodyGeometry(mesh_arrays(anatomy.skin), muscles, areas, nearest_points)

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pyvista as pv
-from vtkmodules.vtkRenderingCore import vtkCamera
+from vtkmodules.vtkRenderingCore import vtkCamera, vtkRenderer
 
+from tp_explorer.knowledge.skin_areas import MIDLINE
 from tp_explorer.scene.layout.arrays import FloatArray, vec3
 from tp_explorer.scene.layout.body_geometry import BodyGeometry, even_sample
 from tp_explorer.scene.layout.framing import (
@@ -41,6 +42,7 @@ __all__ = [
     "camera_position",
     "framed_keys",
     "projection_matrix",
+    "renderer_projection",
     "view_direction",
 ]
 
@@ -52,6 +54,14 @@ def projection_matrix(camera: vtkCamera, aspect: float) -> FloatArray:
     """A VTK camera's composite projection (4 x 4) for a viewport of this aspect ratio."""
     matrix = camera.GetCompositeProjectionTransformMatrix(aspect, -1, 1)
     return np.array([[matrix.GetElement(r, c) for c in range(4)] for r in range(4)])
+
+
+def renderer_projection(renderer: vtkRenderer) -> Projection:
+    """A renderer's camera as the layout core sees it, on the renderer's own viewport."""
+    camera = renderer.GetActiveCamera()
+    matrix = projection_matrix(camera, renderer.GetTiledAspectRatio())
+    width, height = (int(v) for v in renderer.GetSize())
+    return Projection(matrix, (width, height), vec3(camera.GetPosition()))
 
 
 def framed_keys(highlight: Highlight, drawn: Drawn) -> list[MuscleKey]:
@@ -120,20 +130,21 @@ class CameraRig:
         return float(dx), float(dy)
 
     # ------------------------------------------------------------------ framing
-    def framed_parts(
-        self, highlight: Highlight, layers: frozenset[str], drawn: Drawn
-    ) -> FramedParts:
-        """The framed muscles (with their roles' weights) and, without a focus, the skin patch
-        of each painted zone on a visible side."""
+    def framed_parts(self, highlight: Highlight, selected: Drawn) -> FramedParts:
+        """The framed muscles (with their roles' weights) and the skin patch of each of the
+        selection's zones on a visible side (a midline zone with either side): with a muscle
+        or a trigger point in focus, its own zones. The layers drawn do not count."""
         muscles = self.geometry.muscles
         framed = tuple(
             (muscles[k], role_weight(highlight.muscles.get(k)))
-            for k in framed_keys(highlight, drawn)
+            for k in framed_keys(highlight, selected)
         )
-        if highlight.focus or "zones" not in layers:
-            return FramedParts(framed)
         sides = highlight.sides
-        shapes = (self.geometry.zone(area, side) for area, side in highlight.zones if side in sides)
+        shapes = (
+            self.geometry.zone(area, side)
+            for area, side in highlight.zones
+            if side in sides or side == MIDLINE
+        )
         return FramedParts(framed, tuple(shape for shape in shapes if shape is not None))
 
     def whole_body_pose(self, view: str, side: str) -> CameraPose:

@@ -7,14 +7,16 @@ stripes and the overlap reads as both patterns at once. Two shells float just ou
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkCommonDataModel import vtkImageData
+from vtkmodules.vtkRenderingCore import vtkTexture
 
 from tp_explorer import palette
-from tp_explorer.scene.zones import cell_codes, outward_offset, stripe_coordinates
+from tp_explorer.scene.vtk_arrays import numpy_to_vtk
 
 if TYPE_CHECKING:
     from tp_explorer.anatomy.model import Anatomy
@@ -24,15 +26,54 @@ OFFSET_B_M = 0.0040
 STRIPE_PERIOD_M = 0.025
 
 
-def _stripe_texture() -> pv.Texture:
+def cell_codes(
+    skin: pv.PolyData, areas: Mapping[str, Mapping[str, np.ndarray]]
+) -> tuple[np.ndarray, list[tuple[str, str]]]:
+    """Per-cell index into the returned list of (area, side); -1 where no area claims a cell.
+
+    Areas are sets of skin points; a triangle belongs to the area most of its corners are in.
+    """
+    keys = [(area, side) for area, by_side in areas.items() for side in by_side]
+    point_code = np.full(skin.n_points, -1, dtype=np.int32)
+    for k, (area, side) in enumerate(keys):
+        point_code[np.asarray(areas[area][side], dtype=np.int64)] = k
+    faces = skin.regular_faces
+    c = point_code[faces]
+    code = np.where(c[:, 1] == c[:, 2], c[:, 1], c[:, 0])
+    code = np.where(code < 0, c.max(axis=1), code)
+    return code, keys
+
+
+def outward_offset(skin: pv.PolyData, distance: float) -> pv.PolyData:
+    """A copy of the skin moved ``distance`` along its outward point normals."""
+    shell: pv.PolyData = skin.compute_normals(
+        point_normals=True, cell_normals=False, auto_orient_normals=True, split_vertices=False
+    )
+    shell.points = shell.points + shell.point_data["Normals"] * distance
+    return shell
+
+
+def stripe_coordinates(points: np.ndarray, period: float) -> np.ndarray:
+    """Texture coordinates that run diagonally across the body from every standard view."""
+    u = points.sum(axis=1) / period
+    coordinates: np.ndarray = np.column_stack([u, np.full(len(points), 0.5)])
+    return coordinates
+
+
+def _stripe_texture() -> vtkTexture:
+    """Two texels across: B's colour, then clear; repeated along the stripe coordinate."""
     image = np.zeros((2, 2, 4), dtype=np.uint8)
     image[:, 0, :3] = palette.rgb(palette.COMPARE_B)
     image[:, 0, 3] = 255
     image[:, 1, :3] = palette.rgb(palette.COMPARE_B)
     image[:, 1, 3] = 0
-    texture = pv.Texture(image)
-    texture.repeat = True
-    texture.interpolate = False
+    data = vtkImageData()
+    data.SetDimensions(2, 2, 1)
+    data.GetPointData().SetScalars(numpy_to_vtk(image.reshape(-1, 4), deep=True))
+    texture = vtkTexture()
+    texture.SetInputData(data)
+    texture.RepeatOn()
+    texture.InterpolateOff()
     return texture
 
 
@@ -65,18 +106,17 @@ class CompareLayer:
         )
         self.actor_b = plotter.add_mesh(
             self.mesh_b,
-            texture=_stripe_texture(),
             pickable=False,
             reset_camera=False,
             name="compare:b",
         )
+        self.actor_b.SetTexture(_stripe_texture())
         self.actor_a.SetVisibility(False)
         self.actor_b.SetVisibility(False)
 
     @staticmethod
     def _extract(shell: pv.PolyData, cells: Iterable[int]) -> pv.PolyData:
-        ids = np.asarray(list(cells), dtype=np.int64)
-        part: pv.PolyData = shell.extract_cells(ids).extract_surface(algorithm=None)
+        part: pv.PolyData = shell.extract_cells(list(cells)).extract_surface(algorithm=None)
         tcoords = part.point_data.get("Texture Coordinates")
         if tcoords is not None:
             part.active_texture_coordinates = np.asarray(tcoords)

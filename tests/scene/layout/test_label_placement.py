@@ -8,56 +8,17 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.scene.layout.synthetic import ball, camera_at
+from tests.scene.layout.synthetic import camera_at, measure, scenes
 from tp_explorer.scene.layout.labels import (
-    FRAME_PX,
     joined,
     muscle_targets,
     place_labels,
     point_targets,
 )
 
-CHAR_PX, LINE_PX = 7, 15
-
-
-def measure(text: str, style: str) -> tuple[int, int]:
-    """A fixed-pitch font: the box of each line of text, with the frame's padding."""
-    lines = text.split("\n")
-    return CHAR_PX * max(len(line) for line in lines) + 2 * FRAME_PX, LINE_PX * len(lines) + 4
-
 
 def overlapping(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
-names = st.lists(words, min_size=1, max_size=4).map(" ".join)
-
-
-@st.composite
-def scenes(draw):
-    """A body of random balls (muscles), a camera around it and a canvas."""
-    count = draw(st.integers(1, 14))
-    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
-    centres = rng.uniform((-0.2, -0.1, -0.5), (0.2, 0.1, 0.5), size=(count, 3))
-    muscles = [
-        ball(c, radius=rng.uniform(0.02, 0.12), n=150, seed=i) for i, c in enumerate(centres)
-    ]
-    azimuth = draw(st.floats(0, 2 * np.pi))
-    elevation = draw(st.floats(-0.8, 0.8))
-    distance = draw(st.floats(1.2, 4.0))
-    eye = distance * np.array(
-        [
-            np.cos(elevation) * np.cos(azimuth),
-            np.cos(elevation) * np.sin(azimuth),
-            np.sin(elevation),
-        ]
-    )
-    size = (draw(st.integers(240, 1400)), draw(st.integers(240, 1000)))
-    view = camera_at(tuple(eye), focal=tuple(rng.uniform(-0.1, 0.1, 3)), size=size)
-    texts = [f"{draw(names)} {i}" for i in range(count)]  # unique: the index ends each name
-    priorities = [draw(st.sampled_from([1.0, 2.0])) for _ in range(count)]
-    return muscles, texts, priorities, view
 
 
 @settings(max_examples=150, deadline=None)

@@ -14,26 +14,21 @@ FRONT_TOLERANCE_M = 0.003  # a point this far behind its muscle's nearest point 
 Anchor = tuple[FloatArray, FloatArray]  # (world point, its display pixel)
 
 
-def front_anchors(
+def seen_points(
     points: FloatArray,
     owner: IntArray,
-    count: int,
     view: Projection,
     normals: FloatArray | None = None,
     offsets: FloatArray | None = None,
     through: BoolArray | None = None,
-) -> list[Anchor | None]:
-    """Per label, (world point, its pixel) on the side of its muscle that faces the camera,
-    near the middle of what is seen of it; None when none of it is in view.
+) -> tuple[BoolArray, FloatArray]:
+    """Which points the camera sees (on the canvas, on the side of their muscle facing it),
+    and every point's pixel.
 
-    All labels' points are projected at once (``owner``: the label of each point, grouped
-    and ascending). A point faces the camera when its outward normal points towards the eye
-    (``offsets``: each normal . point, when known); without normals, when it is the nearest
-    of its own muscle's points in its screen cell. A point marked in ``through`` counts as
-    seen wherever it is in view (the safety layer draws its paths over the muscles)."""
-    result: list[Anchor | None] = [None] * count
-    if not len(points):
-        return result
+    A point faces the camera when its outward normal points towards the eye (``offsets``:
+    each normal . point, when known); without normals, when it is the nearest of its own
+    muscle's points in its screen cell. A point marked in ``through`` counts as seen wherever
+    it is in view (the safety layer draws its paths over the muscles)."""
     xy, depth, front = view.project(points)
     ok = on_canvas(xy, front, view.size)
     if normals is not None:
@@ -46,12 +41,21 @@ def front_anchors(
     if through is not None:
         facing |= through
     ok &= facing
+    return ok, xy
+
+
+def chosen_anchors(
+    points: FloatArray, owner: IntArray, count: int, ok: BoolArray, xy: FloatArray
+) -> list[Anchor | None]:
+    """Per label, its seen point nearest the middle of its seen points (world, pixel); None
+    for a label none of whose points is seen."""
+    result: list[Anchor | None] = [None] * count
     seen = np.flatnonzero(ok)
     if not len(seen):
         return result
-    # Per label, the seen point nearest the middle of its seen points. owner is grouped and
-    # ascending (the labels' points are stacked in order), so a stable sort by (owner,
-    # distance) puts each label's choice first in its group; ties keep the lowest index.
+    # owner is grouped and ascending (the labels' points are stacked in order), so a stable
+    # sort by (owner, distance) puts each label's choice first in its group; ties keep the
+    # lowest index.
     who = owner[seen]
     x, y = xy[seen, 0], xy[seen, 1]
     counts = np.maximum(np.bincount(who, minlength=count), 1)

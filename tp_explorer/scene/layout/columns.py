@@ -48,6 +48,7 @@ class Columns:
         self.body = body
         self._grid = grid
         self.columns: dict[str, Column] = {}
+        self.blocked: dict[str, BoolArray] = {}  # per column, its rows blocked when opened
 
     @property
     def room(self) -> float:
@@ -76,6 +77,7 @@ class Columns:
                     lo, hi = kept_clear(by0, by1)
                     rows[lo:hi] = True
             blocked[name] = rows
+        self.blocked = blocked
         if left + w > right:  # columns that overlap (a narrow canvas) share their free rows
             shared = free_runs(blocked["left"] | blocked["right"])
             self.columns = {"left": (left, left + w, shared), "right": (right, right + w, shared)}
@@ -84,6 +86,14 @@ class Columns:
                 "left": (left, left + w, free_runs(blocked["left"])),
                 "right": (right, right + w, free_runs(blocked["right"])),
             }
+
+    def fits(self, column: str, box: Box) -> bool:
+        """Whether a box's rows were free in a column when it opened (other labels aside)."""
+        rows = self.blocked.get(column)
+        if rows is None:
+            return False
+        first, end = int(box[1]), math.ceil(box[3]) + 1
+        return first >= 0 and end <= len(rows) and not rows[first:end].any()
 
     def place(
         self, anchor: FloatArray, size: tuple[int, int]

@@ -4,7 +4,7 @@ Labels stand in a column left or right of the highlighted muscles (``columns``),
 their anchor's height (``anchors``) as the column allows, and never overlap each other, cover
 a highlighted muscle or a box another layer reserves; a label with no free place is left out
 rather than drawn on top of something. The highest priority is placed first; among equals
-from the top down, so leaders rarely cross. A label's size comes from ``measure`` (the
+from the top down; then no two leaders cross, nor run over the focused muscle (``leaders``). A label's size comes from ``measure`` (the
 scene rasterises the text once; tests pass plain arithmetic).
 """
 
@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from tp_explorer.scene.layout.anchors import front_anchors
-from tp_explorer.scene.layout.arrays import BoolArray, Box, FloatArray, IntArray, Vec3, vec3
+from tp_explorer.scene.layout.anchors import chosen_anchors, seen_points
+from tp_explorer.scene.layout.arrays import BoolArray, Box, FloatArray, IntArray, vec3
 from tp_explorer.scene.layout.columns import Columns
+from tp_explorer.scene.layout.leaders import Candidates, Footprint, untangle
+from tp_explorer.scene.layout.placement import Placement as Placement  # (re-exported)
 from tp_explorer.scene.layout.projection import Projection
 
 FRAME_PX = 2  # a frame in the background colour: padding around the text
@@ -27,19 +29,6 @@ MIN_WRAP_CHARS = 8  # a wrapped name's lines are never narrower than this
 
 Label = tuple[str, str]  # (text, style): "muscle", or "safety" for a nerve or vessel
 Measure = Callable[[str, str], tuple[int, int]]  # (text, style) -> its box's (width, height)
-
-
-@dataclass(frozen=True)
-class Placement:
-    """One label as drawn: its text box (display px, origin bottom left) and leader line."""
-
-    text: str
-    box: Box  # x0, y0, x1, y1
-    anchor: Vec3  # world point on the muscle's surface
-    anchor_px: tuple[float, float]
-    line_end_px: tuple[float, float]  # where the leader meets the box
-    style: str = "muscle"  # or "safety": a nerve or vessel named by the needle-safety layer
-    drawn: str = ""  # the text as drawn: ``text``, or wrapped into lines on a narrow canvas
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,9 +52,12 @@ def muscle_targets(
     priorities: npt.ArrayLike,
     normals: Sequence[FloatArray] | None = None,
     capacity: int | None = None,
+    through: Sequence[bool] | None = None,
 ) -> LabelTargets:
     """Muscle labels: per label, points on its muscle's surface and their outward normals;
-    ordered by priority (highest first), at most ``capacity`` of them."""
+    ordered by priority (highest first), at most ``capacity`` of them. A label marked in
+    ``through`` points at points seen wherever they are in view (the chart view's trigger
+    points, marked over the skin)."""
     ranked = np.asarray(priorities, dtype=float)
     order = np.argsort(-ranked, kind="stable")[:capacity]
     stacked = [np.asarray(surfaces[i], dtype=float).reshape(-1, 3) for i in order]
@@ -82,7 +74,10 @@ def muscle_targets(
         points=points,
         owner=np.repeat(np.arange(len(stacked)), [len(x) for x in stacked]),
         priorities=ranked[order],
-        through=np.zeros(len(points), dtype=bool),
+        through=np.repeat(
+            np.array([bool(through[i]) if through else False for i in order], dtype=bool),
+            [len(x) for x in stacked],
+        ),
         normals=all_normals,
         offsets=None if all_normals is None else np.einsum("ij,ij->i", all_normals, points),
     )
@@ -140,10 +135,14 @@ def place_labels(
     measure: Measure,
     avoid: FloatArray,
     reserved: Sequence[Box] = (),
+    keep_clear: FloatArray | None = None,
+    focused: str | None = None,
 ) -> list[Placement]:
     """Where each label stands for this camera, highest priority first; labels with no
     anchor in view or no free place are left out. ``avoid``: world points no label may
-    cover (the highlighted muscles); ``reserved``: canvas boxes kept clear."""
+    cover (the highlighted muscles); ``reserved``: canvas boxes kept clear. No two leaders
+    cross, and none runs over ``keep_clear`` (the focused muscle's points; ``focused``: its
+    label, whose leader leaves it) once off it (``leaders.untangle``)."""
     columns = Columns(view, avoid)
     # A narrow canvas (presentation mode's half window, 28 pt) has no room beside the body
     # for long names on one line: those are wrapped to the room there is.
@@ -151,18 +150,18 @@ def place_labels(
         (fitted(text, style, columns.room, measure), style) for text, style in targets.labels
     ]
     columns.open(max((measure(*label)[0] for label in shown_as), default=0), reserved)
-    anchors = front_anchors(
-        targets.points,
-        targets.owner,
-        len(targets.labels),
-        view,
-        targets.normals,
-        targets.offsets,
-        targets.through,
-    )
+    count = len(targets.labels)
+    seen = np.zeros(0, dtype=bool)
+    xy = np.zeros((0, 2))
+    if len(targets.points):
+        seen, xy = seen_points(
+            targets.points, targets.owner, view, targets.normals, targets.offsets, targets.through
+        )
+    anchors = chosen_anchors(targets.points, targets.owner, count, seen, xy)
     heights = np.array([a[1][1] if a is not None else -1.0 for a in anchors])
     order = np.lexsort((-heights, -targets.priorities))
     placements: list[Placement] = []
+    candidates: list[Candidates] = []
     for index in order:
         anchor = anchors[index]
         if anchor is None:
@@ -172,6 +171,9 @@ def place_labels(
             continue
         box, end = spot
         text, style = targets.labels[index]
-        xy = (float(anchor[1][0]), float(anchor[1][1]))
-        placements.append(Placement(text, box, vec3(anchor[0]), xy, end, style, shown_as[index][0]))
-    return placements
+        at = (float(anchor[1][0]), float(anchor[1][1]))
+        placements.append(Placement(text, box, vec3(anchor[0]), at, end, style, shown_as[index][0]))
+        mine = seen & (targets.owner == index)
+        candidates.append((targets.points[mine], xy[mine]))
+    footprint = None if keep_clear is None else Footprint.of(view, keep_clear)
+    return untangle(placements, candidates, columns.fits, footprint, focused)

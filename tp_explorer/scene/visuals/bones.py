@@ -54,11 +54,13 @@ class BoneVisuals:
         self._shown: dict[str, Look] = {}
 
     def apply(self, highlight: Highlight, layers: frozenset[str]) -> None:
-        """Each group drawn when the bones layer, the side filter and hide / isolate allow."""
+        """Each group drawn when the bones layer, the side filter and hide / isolate allow;
+        none in the chart view (its opaque skin covers them)."""
         sides = set(highlight.sides)
         for group in self.actors:
             drawn = (
                 "bones" in layers
+                and "chart" not in layers
                 and (group == "midline" or group in sides)
                 and highlight.shows(("bone", group, ""))
             )

@@ -90,7 +90,8 @@ class ContextVisuals:
         return self._looks[key]
 
     def apply(self, highlight: Highlight, layers: frozenset[str]) -> None:
-        """Visibility and opacity from the layers, the side filter, ghosting and the peel."""
+        """Visibility and opacity from the layers, the side filter, ghosting and the peel;
+        none in the chart view."""
         sides = set(highlight.sides)
         ghost = bool(highlight.ghost_others)
         peel = int(highlight.peel or 0)
@@ -101,6 +102,7 @@ class ContextVisuals:
             kind = self.kinds[cid]
             side = self.sides[cid]
             visible = "muscles" in layers and (side == "mid" or side in sides) and not isolated
+            visible = visible and "chart" not in layers
             if kind == "muscle" and peel > 0:
                 visible = False
             look = looks[visible]

@@ -18,8 +18,8 @@ import numpy.typing as npt
 from vtkmodules.vtkCommonCore import vtkCommand
 from vtkmodules.vtkRenderingCore import vtkActor2D, vtkRenderer, vtkTexturedActor2D
 
-from tp_explorer.scene.camera import projection_matrix
-from tp_explorer.scene.layout.arrays import Box, FloatArray, vec3
+from tp_explorer.scene.camera import renderer_projection
+from tp_explorer.scene.layout.arrays import Box, FloatArray
 from tp_explorer.scene.layout.body_geometry import MuscleGeometry
 from tp_explorer.scene.layout.labels import (
     Label,
@@ -34,6 +34,7 @@ from tp_explorer.scene.layout.projection import Projection
 from tp_explorer.scene.visuals.label_actors import LabelActors
 from tp_explorer.scene.visuals.label_pictures import LabelPictures
 from tp_explorer.state import Highlight
+from tp_explorer.state.highlight import Label as HighlightLabel
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class LabelPool:
         # same columns, and shown whether or not the structure faces the camera
         self._extra = LabelTargets()
         self._avoid: FloatArray = np.zeros((0, 3))
+        self._keep_clear: FloatArray | None = None  # see show()
+        self._focused: str | None = None
         self._reserved: list[ReservedBox] = []  # see reserve()
         self._visible = False
         self._placements: list[Placement] = []
@@ -96,6 +99,9 @@ class LabelPool:
         visible: bool = True,
         avoid: FloatArray | None = None,
         normals: Sequence[FloatArray] | None = None,
+        through: Sequence[bool] | None = None,
+        keep_clear: FloatArray | None = None,
+        focused: str | None = None,
     ) -> None:
         """Labels for these muscles; the highest priority is placed first.
 
@@ -103,16 +109,25 @@ class LabelPool:
         anchors also works), with their outward ``normals`` where known (a point whose normal
         faces away from the camera is on the muscle's far side). ``avoid``: world points that
         no label may cover (the highlighted muscles). More labels than the pool holds: the
-        lowest priorities are left out.
+        lowest priorities are left out. ``through``: per label, whether its points count as
+        seen wherever they are in view (the chart view's trigger points). ``keep_clear``:
+        the focused muscle's points, which no leader runs over (``focused``: its label).
         """
         if len(texts) > self.size:
             log.warning(
                 "%d labels, room for %d: the lowest priorities are left out", len(texts), self.size
             )
         self._muscles = muscle_targets(
-            [np.asarray(s, dtype=float) for s in surfaces], texts, priorities, normals, self.size
+            [np.asarray(s, dtype=float) for s in surfaces],
+            texts,
+            priorities,
+            normals,
+            self.size,
+            through,
         )
         self._avoid = np.zeros((0, 3)) if avoid is None else np.asarray(avoid, float).reshape(-1, 3)
+        self._keep_clear = keep_clear
+        self._focused = focused
         self._visible = visible and bool(self._muscles.labels)
         self._inputs += 1
         if not self._visible:
@@ -139,10 +154,14 @@ class LabelPool:
         """Every label to lay out: the safety layer's first, then the muscles' when shown."""
         return joined(self._extra, self._muscles) if self._visible else self._extra
 
-    def widest(self) -> int:
-        """Width in pixels of the widest label to show (0 without labels)."""
+    def widest(self, texts: Sequence[str] | None = None) -> int:
+        """Width in pixels of the widest label to show (0 without labels); with ``texts``, of
+        these muscle labels instead of those shown (a framing leaves the same room for a
+        selection's labels whether the labels layer shows them or not)."""
         labels: tuple[Label, ...] = self._extra.labels
-        if self._visible:
+        if texts is not None:
+            labels += tuple((text, "muscle") for text in texts)
+        elif self._visible:
             labels += self._muscles.labels
         return max((self.pictures.size_of(*key)[0] for key in labels), default=0)
 
@@ -160,10 +179,7 @@ class LabelPool:
 
     def projection(self) -> Projection:
         """The renderer's camera as the layout sees it."""
-        camera = self.renderer.GetActiveCamera()
-        matrix = projection_matrix(camera, self.renderer.GetTiledAspectRatio())
-        width, height = (int(v) for v in self.renderer.GetSize())
-        return Projection(matrix, (width, height), vec3(camera.GetPosition()))
+        return renderer_projection(self.renderer)
 
     def _matrix(self) -> FloatArray:
         """(kept for tests/ui/test_safety_ui.py, which reads it) ``projection().matrix``."""
@@ -199,6 +215,8 @@ class LabelPool:
             self.pictures.size_of,
             self._avoid,
             [box for box in boxes if box is not None],
+            self._keep_clear if self._visible else None,
+            self._focused,
         )
         self.actors.draw(self._placements)
 
@@ -207,25 +225,68 @@ class LabelPool:
         self.actors.remove()
 
 
+FOCUS_CHAIN_LABELS = 6  # in focus, the chain muscles nearest the focused one also named
+
+
+def chosen_labels(
+    highlight: Highlight, muscles: Mapping[tuple[str, str], MuscleGeometry]
+) -> list[tuple[HighlightLabel, MuscleGeometry]]:
+    """The labels of a selection, each with its muscle's geometry. In focus: the focused
+    muscle's and the few chain muscles' nearest it (the rest would crowd the close view)."""
+    found = [
+        (label, geo)
+        for label in highlight.labels
+        if (geo := muscles.get((label.mesh, label.side))) is not None
+    ]
+    if highlight.focus is None:
+        return found
+    focused = [(lb, geo) for lb, geo in found if lb.muscle == highlight.focus]
+    if not focused:
+        return found[:FOCUS_CHAIN_LABELS]
+    centre = focused[0][1].sample.mean(axis=0)
+    others = sorted(
+        ((lb, geo) for lb, geo in found if lb.muscle != highlight.focus),
+        key=lambda item: float(np.linalg.norm(item[1].sample.mean(axis=0) - centre)),
+    )
+    return focused + others[:FOCUS_CHAIN_LABELS]
+
+
 def show_muscle_labels(
     pool: LabelPool,
     highlight: Highlight,
     muscles: Mapping[tuple[str, str], MuscleGeometry],
     drawn: Callable[[tuple[str, str]], bool],
     show: bool,
+    marks: Mapping[str, FloatArray] | None = None,
+    also_avoid: FloatArray | None = None,
 ) -> None:
     """The selection's labels on the pool: each on its muscle's sample points (the focused
-    muscle's first), kept clear of every highlighted muscle drawn."""
-    surfaces, normals, texts, priority = [], [], [], []
-    for label in highlight.labels:
-        geo = muscles.get((label.mesh, label.side))
-        if geo is None:
-            continue
-        surfaces.append(geo.sample)
-        normals.append(geo.normals)
+    muscle's first), kept clear of every highlighted muscle drawn. In the chart view
+    (``marks``: each muscle's trigger points marked over the skin) a label points at its
+    muscle's marks, the focused muscle's at the muscle drawn over the skin.
+    ``also_avoid``: more world points no label may cover (the chart view's zones)."""
+    surfaces, normals, texts, priority, through = [], [], [], [], []
+    focus = [muscles[k].sample for k in highlight.muscles_with_role("focus") if k in muscles]
+    keep_clear = np.vstack(focus) if focus else None
+    focused_text = None
+    for label, geo in chosen_labels(highlight, muscles):
+        focused = label.muscle == highlight.focus
+        if focused:
+            focused_text = label.text
+        if marks is not None and not focused:
+            if label.muscle not in marks:
+                continue
+            surfaces.append(marks[label.muscle])
+            normals.append(np.zeros_like(marks[label.muscle]))
+        else:
+            surfaces.append(geo.sample)
+            normals.append(geo.normals)
+        through.append(marks is not None)
         texts.append(label.text)
-        priority.append(2.0 if label.muscle == highlight.focus else 1.0)
+        priority.append(2.0 if focused else 1.0)
     avoid = [muscles[k].sample for k in highlight.muscles if k in muscles and drawn(k)]
+    if also_avoid is not None and len(also_avoid):
+        avoid.append(also_avoid)
     pool.show(
         surfaces,
         texts,
@@ -233,4 +294,7 @@ def show_muscle_labels(
         visible=show,
         avoid=np.vstack(avoid) if avoid else None,
         normals=normals,
+        through=through,
+        keep_clear=keep_clear,
+        focused=focused_text,
     )

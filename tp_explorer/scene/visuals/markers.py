@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,14 +45,21 @@ class MarkerVisuals:
         self._filled: tuple[object, ...] | None = None
         self._visible: bool | None = None
 
-    def apply(self, highlight: Highlight, show: bool) -> None:
-        """Fill the markers of the selection's trigger points on its visible sides."""
-        key = (highlight.markers, highlight.sides)
+    def apply(
+        self,
+        highlight: Highlight,
+        show: bool,
+        drawn: Callable[[tuple[str, str]], bool] | None = None,
+    ) -> None:
+        """Fill the markers of the selection's trigger points on its visible sides (only on
+        the muscles ``drawn`` says are drawn, when given: the chart view's focused one)."""
+        markers = tuple(m for m in highlight.markers if drawn is None or drawn((m.mesh, m.side)))
+        key = (markers, highlight.sides)
         points = self._sets.get(key)
         if points is None:
             found = [
-                self._point((m.mesh, m.side, m.along, m.aspect))
-                for m in highlight.markers
+                self.position((m.mesh, m.side, m.along, m.aspect))
+                for m in markers
                 if (m.mesh, m.side) in self.muscles and m.side in highlight.sides
             ]
             points = pv.PolyData(np.asarray(found, dtype=float)) if found else None
@@ -67,7 +74,7 @@ class MarkerVisuals:
             self._visible = visible
             self.actor.SetVisibility(visible)
 
-    def _point(self, key: PointKey) -> FloatArray:
+    def position(self, key: PointKey) -> FloatArray:
         """The anatomy's trigger point, computed once per (mesh, side, along, aspect)."""
         point = self._points.get(key)
         if point is None:

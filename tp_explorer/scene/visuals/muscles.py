@@ -44,13 +44,16 @@ class MuscleVisuals:
         self._template = first.GetProperty() if first is not None else None
         self._properties: dict[tuple[str, float], pv.Property] = {}
         self.base: dict[MuscleKey, Look] = {}
+        self.chosen: dict[MuscleKey, bool] = {}
         self._shown: dict[MuscleKey, Look] = {}
 
     def apply(self, highlight: Highlight, layers: frozenset[str]) -> None:
         """Each muscle's look for a selection: its role's colour, ghosted or plain context,
-        drawn when the muscles layer, the side filter, the peel and hide / isolate allow."""
+        drawn when the muscles layer, the side filter, the peel and hide / isolate allow. The
+        chart view draws none under its opaque skin (its overlay outlines the focused one)."""
         sides = set(highlight.sides)
         show = "muscles" in layers
+        chart = "chart" in layers
         for mesh_id, side in self.actors:
             role = highlight.muscles.get((mesh_id, side))
             if role is not None:
@@ -59,8 +62,15 @@ class MuscleVisuals:
                 colour, opacity = palette.CONTEXT, palette.GHOST_OPACITY
             else:
                 colour, opacity = palette.CONTEXT, 1.0
-            drawn = show and side in sides and highlight.shows(("muscle", mesh_id, side))
+            chosen = side in sides and highlight.shows(("muscle", mesh_id, side))
+            self.chosen[(mesh_id, side)] = chosen
+            drawn = show and chosen and not chart
             self.base[(mesh_id, side)] = look(colour, opacity, drawn)
+
+    def selected(self, key: MuscleKey) -> bool:
+        """Whether the selection itself shows this muscle (its side, the peel, hide and
+        isolate), whichever layers are drawn: what a framing follows."""
+        return self.chosen.get(key, False)
 
     def drawn(self, key: MuscleKey) -> bool:
         """Whether the selection draws this muscle (before any fading)."""

@@ -1,8 +1,10 @@
-"""The skin: a left and a right half (for the side filter) whose per-cell RGBA colours carry
-the referral zones (``zones.SkinPaint``).
+"""The skin: a left and a right half (for the side filter) whose per-point levels carry the
+referral zones (``zones.SkinPaint``), drawn by the zone shader (``zone_shader``).
 
-Skin off but zones on shows only the zone cells (every other cell fully transparent), and
-the skin is then not picked; zones off shows plain skin.
+Two ways of drawing it: the atlas view's translucent skin over the chain's muscles, and the
+chart view's ("chart" in the layers) opaque, matte, light neutral skin, as the manual's
+charts draw it. Skin off but zones on shows only
+the zones, and the skin is then not picked; zones off shows plain skin.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper, vtkProp
 
 from tp_explorer import palette
 from tp_explorer.scene import zones as zone_paint
-from tp_explorer.scene.layout.arrays import IntArray
+from tp_explorer.scene.layout.arrays import FloatArray, IntArray
+from tp_explorer.scene.layout.body_geometry import even_sample
+from tp_explorer.scene.visuals import zone_shader
 from tp_explorer.scene.visuals.actors import make_actor
 from tp_explorer.scene.vtk_arrays import vtk_to_numpy
 from tp_explorer.state import Highlight
@@ -25,7 +29,11 @@ if TYPE_CHECKING:
     from tp_explorer.anatomy.model import Anatomy
 
 SIDES = ("left", "right")
-Zones = dict[tuple[str, str], str]  # (area, side) -> "essential" | "spillover"
+Zones = dict[tuple[str, str], str]  # (fine area, side) -> "essential" | "spillover"
+
+# (skin colour, ambient, diffuse, specular) of each way of drawing
+ATLAS_LOOK = (palette.SKIN, 0.15, 1.0, 0.1)
+CHART_LOOK = (palette.CHART_SKIN, 0.35, 0.7, 0.0)  # matte
 
 
 class SkinVisuals:
@@ -38,26 +46,32 @@ class SkinVisuals:
             skin = skin.triangulate()
         faces = skin.regular_faces
         centres = skin.cell_centers().points
-        points = skin.points
+        points = np.asarray(skin.points)
         halves = {side: np.nonzero((centres[:, 0] > 0) == (side == "left"))[0] for side in SIDES}
-        self.paint = zone_paint.SkinPaint(skin, anatomy.areas, halves)
         self.actors: dict[str, pv.Actor] = {}
         self.point_ids: dict[str, IntArray] = {}  # a half's point -> the skin's point
-        self._colour_arrays: dict[str, vtkDataArray] = {}  # side -> the vtk array the mapper draws
+        meshes, shapes = {}, {}
         for side, cells in halves.items():
-            # Cells keep the skin's order within a half, so the paint's index arrays apply.
             ids, local = np.unique(faces[cells], return_inverse=True)
             self.point_ids[side] = ids
-            half = pv.PolyData.from_regular_faces(points[ids], local.reshape(-1, 3))
-            half = half.compute_normals(cell_normals=False, split_vertices=False)
-            half.cell_data[zone_paint.COLOUR_ARRAY] = self.paint.colours[side]
-            array = half.GetCellData().GetArray(zone_paint.COLOUR_ARRAY)
+            triangles = local.reshape(-1, 3).astype(int)
+            meshes[side] = pv.PolyData.from_regular_faces(points[ids], triangles)
+            shapes[side] = (np.asarray(points[ids], dtype=float), triangles)
+        fine = getattr(anatomy, "fine_areas", {}) or {}
+        self.paint = zone_paint.SkinPaint(fine, self.point_ids, len(points), shapes)
+        self.skin_points = points
+        self._level_arrays: dict[str, vtkDataArray] = {}  # side -> the array the mapper draws
+        for side, mesh in meshes.items():
+            half = mesh.compute_normals(cell_normals=False, split_vertices=False)
+            half.point_data[zone_paint.LEVELS] = self.paint.levels[side]
+            array = half.GetPointData().GetArray(zone_paint.LEVELS)
             self.paint.bind(side, vtk_to_numpy(array))
-            self._colour_arrays[side] = array
-            self.actors[side] = make_actor(
+            self._level_arrays[side] = array
+            mapper = _plain_mapper(half)
+            actor = make_actor(
                 renderer,
                 half,
-                mapper=_colour_mapper(half),
+                mapper=mapper,
                 color=palette.SKIN,
                 smooth_shading=True,
                 culling=True,
@@ -65,13 +79,18 @@ class SkinVisuals:
                 ambient=0.15,
                 name=f"skin-{side}",
             )
+            zone_shader.install(mapper, actor)
+            self.actors[side] = actor
         self._painted: tuple[object, ...] | None = None
+        self._look: tuple[object, ...] | None = None
         self._zone_halves: set[str] = set()
         self._shown: dict[str, bool] = {}
 
     def apply(self, highlight: Highlight, layers: frozenset[str]) -> None:
         """Paint the selection's zones; draw a half where the skin layer or a zone shows."""
+        chart = "chart" in layers
         shown = self._paint_zones(highlight, layers)
+        self._set_look(chart, "skin" in layers)
         whole_skin = not highlight.isolated
         for side, actor in self.actors.items():
             visible = whole_skin and side in highlight.sides and ("skin" in layers or side in shown)
@@ -80,34 +99,55 @@ class SkinVisuals:
                 actor.SetVisibility(visible)
 
     def _paint_zones(self, highlight: Highlight, layers: frozenset[str]) -> set[str]:
-        """Rewrite the halves' cell colours (only when the painted zones change)."""
+        """Rewrite the halves' zone levels (only when the painted zones change)."""
         zones = highlight.zones if "zones" in layers else {}
-        key = (frozenset(zones.items()), highlight.sides, "skin" in layers)
+        key = (frozenset(zones.items()), highlight.sides)
         if key != self._painted:
             self._painted = key
-            self._zone_halves = self.paint.paint(zones, highlight.sides, "skin" in layers)
-            for array in self._colour_arrays.values():
-                array.Modified()
+            self._zone_halves = self.paint.paint(zones, highlight.sides)
+            self._modified()
         return self._zone_halves
 
-    def painted_zones(self) -> Zones:
-        """(area, side) -> "essential" | "spillover", read back from the halves' colours.
+    def _modified(self) -> None:
+        for array in self._level_arrays.values():
+            array.Modified()
 
-        A cell set all in the essential colour is essential; one in both spillover band colours
-        is spillover; anything else is unpainted. For tests and the legend's checks.
-        """
-        result: Zones = {}
-        for key, by_half in self.paint.cells.items():
-            rows = np.vstack([self.paint.colours[h][c] for h, c in by_half.items()])
-            if not len(rows):
-                continue
-            light = (rows == zone_paint.SPILLOVER_LIGHT_RGBA).all(axis=1)
-            dark = (rows == zone_paint.SPILLOVER_RGBA).all(axis=1)
-            if light.any() and (light | dark).all():
-                result[key] = "spillover"
-            elif (rows == zone_paint.ESSENTIAL_RGBA).all(axis=1).all():
-                result[key] = "essential"
-        return result
+    def _set_look(self, chart: bool, skin: bool) -> None:
+        """Colour, lighting and the shader's settings of the atlas or the chart view."""
+        look_key = (chart, skin)
+        if look_key == self._look:
+            return
+        self._look = look_key
+        colour, ambient, diffuse, specular = CHART_LOOK if chart else ATLAS_LOOK
+        skin_alpha = (1.0 if chart else palette.SKIN_OPACITY) if skin else 0.0
+        zone_alpha, light_alpha = (
+            (1.0, 1.0) if chart else (palette.ZONE_OPACITY, palette.SPILLOVER_LIGHT_OPACITY)
+        )
+        look = zone_shader.ZoneLook(skin_alpha, zone_alpha, light_alpha)
+        opaque = skin_alpha >= 1.0
+        for actor in self.actors.values():
+            prop = actor.GetProperty()
+            prop.SetColor(*palette.rgb_float(colour))
+            prop.SetAmbient(ambient)
+            prop.SetDiffuse(diffuse)
+            prop.SetSpecular(specular)
+            # VTK draws an actor in its translucent pass when its opacity is below one; the
+            # shader sets each fragment's own opacity
+            prop.SetOpacity(1.0 if opaque else 0.5)
+            zone_shader.set_look(actor, look)
+        self.paint.skin_rgba = zone_paint.rgba(colour, skin_alpha)
+
+    def zone_sample(self, limit: int = 3000) -> FloatArray:
+        """At most ``limit`` skin points of the painted zones, spread over them (labels keep
+        clear of the zones in the chart view)."""
+        ids = [ids for key in self.paint.painted for ids in self.paint.skin_ids(key)]
+        if not ids:
+            return np.zeros((0, 3))
+        return even_sample(self.skin_points[np.unique(np.concatenate(ids))], limit)
+
+    def painted_zones(self) -> Zones:
+        """(fine area, side) -> "essential" | "spillover", read back from the halves' levels."""
+        return self.paint.painted_zones()
 
     def pickable(self, layers: frozenset[str]) -> list[pv.Actor]:
         """The halves a click may land on: drawn, and only while the skin layer is on."""
@@ -127,12 +167,9 @@ class SkinVisuals:
         return area
 
 
-def _colour_mapper(half: pv.PolyData) -> vtkPolyDataMapper:
-    """A mapper that draws the half's cell colours as they are (no lookup table)."""
+def _plain_mapper(half: pv.PolyData) -> vtkPolyDataMapper:
+    """A mapper without scalar colours: the zone shader paints from the level array."""
     mapper = vtkPolyDataMapper()
     mapper.SetInputData(half)
-    mapper.SetScalarModeToUseCellFieldData()
-    mapper.SelectColorArray(zone_paint.COLOUR_ARRAY)
-    mapper.SetColorModeToDirectScalars()
-    mapper.ScalarVisibilityOn()
+    mapper.ScalarVisibilityOff()
     return mapper
