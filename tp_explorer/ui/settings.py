@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -93,7 +92,7 @@ class Settings:
                 more,
             )
 
-    def _value(self, key: str) -> Any:  # whatever the file held: each reader checks it
+    def _value(self, key: str) -> object:  # whatever the file held: each reader checks it
         try:
             return self.q.value(key)
         except Exception as exc:  # a value Qt cannot turn into Python
@@ -159,6 +158,8 @@ class Settings:
         if value is None:
             return DEFAULT_FONT_PT
         try:
+            if not isinstance(value, str | int | float):
+                raise TypeError(type(value).__name__)
             size = int(value)
         except (TypeError, ValueError):
             _ignored("view/font_pt", value, "not a whole number", DEFAULT_FONT_PT)
