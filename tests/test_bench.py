@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -37,3 +39,32 @@ def test_benchmark_runs_and_writes_json(tmp_path) -> None:
         assert data[key] > 0, key
     assert data["actors"] == data["actors_after_selections"]  # a selection creates no actor
     assert "frame_ratio" in format_table(result)
+
+
+def _loaded(modules: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules matching ``prefixes`` that a fresh Python has after importing ``modules``."""
+    code = (
+        f"import sys, {modules}\n"
+        f"print('\\n'.join(m for m in sys.modules"
+        f" if any(m == p or m.startswith(p + '.') for p in {prefixes!r})))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return proc.stdout.split()
+
+
+def test_bench_entry_loads_no_heavy_library_before_the_heap_is_tuned() -> None:
+    """run_benchmark tunes the heap first; libraries loaded before it change the window's RSS."""
+    heavy = ("pyvista", "pyvistaqt", "vtkmodules", "numpy", "PySide6.QtWidgets")
+    assert _loaded("tp_explorer.bench.run, tp_explorer.bench.report", heavy) == []
+
+
+def test_bench_measurements_load_plotting_only_with_the_window() -> None:
+    """As the window's own start: pyvista's plotting loads with the window, not before the data.
+
+    Loaded before the data and the window, it left the bench's steady RSS ~25-35 MB above the
+    program's own.
+    """
+    plotting = ("pyvista.plotting", "pyvistaqt", "vtkmodules.vtkRenderingCore", "PySide6.QtTest")
+    assert _loaded("tp_explorer.bench.measure", plotting) == []

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import statistics
 import time
+from typing import TYPE_CHECKING
 
 import pyvista as pv
 from PySide6.QtWidgets import QApplication
 from pyvista.plotting.renderer import CameraPosition
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkRenderingCore import vtkRenderWindow
+
+from tp_explorer.bench.result import BenchResult, percentile
+
+if TYPE_CHECKING:
+    from tp_explorer.ui.main_window import MainWindow
 
 WARM_UP_FRAMES = 5
 
@@ -92,3 +99,27 @@ def measure_bare(
         return frame_times(bare, frames)
     finally:
         bare.close()
+
+
+def measure_default_scene(
+    window: MainWindow, app: QApplication, frames: int, result: BenchResult
+) -> list[vtkPolyData]:
+    """Frame times of the full default scene, turning and from the front; its visible meshes."""
+    plotter = window.plotter
+    window.controller.select_site(next(iter(window.knowledge.sites)))
+    window.controller.select_site(None)
+    app.processEvents()
+    frame_times(plotter, WARM_UP_FRAMES, app)
+    frames_ms = frame_times(plotter, frames, app)
+    result.frame_ms = statistics.median(frames_ms)
+    result.frame_p95_ms = percentile(frames_ms, 0.95)
+    result.frame_render_ms = statistics.median(frame_times(plotter, frames))
+    # The turntable averages every angle; a selection is drawn from the front, where the body
+    # fills the canvas. The same frame, still, from the view the selections are drawn in:
+    window.controller.reset_view()
+    result.frame_front_ms = statistics.median(frame_times(plotter, frames, app, step=0.0))
+    app.processEvents()
+    meshes = visible_meshes(plotter)
+    result.triangles = count_triangles(meshes)
+    result.actors = len(plotter.renderer.actors)
+    return meshes

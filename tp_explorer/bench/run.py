@@ -7,44 +7,16 @@ identical triangles with default settings, in the same run. Timings are reported
 
 from __future__ import annotations
 
-import os
-import platform
-import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
-
-from tp_explorer.anatomy import load_anatomy
-from tp_explorer.bench.cold_start import BARE_WINDOW_CHILD, measure_cold_start
-from tp_explorer.bench.frames import count_triangles, frame_times, measure_bare, visible_meshes
-from tp_explorer.bench.memory import measure_bare_rss, rss_mb
-from tp_explorer.bench.result import BenchResult, percentile
-from tp_explorer.bench.selection import (
-    SELECTION_ROUNDS,
-    SelectionRounds,
-    record_selections,
-    settle,
-)
-from tp_explorer.knowledge import load_knowledge
-from tp_explorer.ui.heap import IDLE_TRIM_MS, limit_heap_fragmentation
-from tp_explorer.ui.preflight import check_display, check_opengl
+from tp_explorer.ui.heap import limit_heap_fragmentation
+from tp_explorer.ui.preflight import check_display
 
 if TYPE_CHECKING:
-    from vtkmodules.vtkCommonDataModel import vtkPolyData
-
-    from tp_explorer.anatomy import Anatomy
-    from tp_explorer.knowledge import Knowledge
-    from tp_explorer.ui.main_window import MainWindow
+    from tp_explorer.bench.result import BenchResult
 
 TURNTABLE_FRAMES = 72
-WINDOW_SIZE = (1400, 900)
-WARM_UP_FRAMES = 5
-STARTUP_EVENTS = 5
-IDLE_AFTER_TRIM_MS = 500  # beyond the idle trim's wait, so the trim has surely run
+SELECTION_ROUNDS = 200
 
 
 def run_benchmark(
@@ -59,111 +31,8 @@ def run_benchmark(
     """
     check_display()
     limit_heap_fragmentation()  # as run_window does before anything large is allocated
-    result = BenchResult(machine=_machine())
-    result.cold_start_runs_s = measure_cold_start(cold_runs) if cold_runs else []
-    if result.cold_start_runs_s:
-        result.cold_start_s = statistics.median(result.cold_start_runs_s)
+    # The measurements load Qt's widgets, the data's libraries and (with the window) pyvista's
+    # plotting only now, in the window's own order; see the measure module for why it matters.
+    from tp_explorer.bench.measure import measure_all
 
-    started = time.perf_counter()
-    knowledge = load_knowledge()
-    result.knowledge_load_s = time.perf_counter() - started
-    started = time.perf_counter()
-    anatomy = load_anatomy()
-    result.asset_load_s = time.perf_counter() - started
-
-    app = _application()
-    result.renderer = check_opengl()
-    window = _open_window(knowledge, anatomy, app, result)
-    meshes = _measure_default_scene(window, app, frames, result)
-    times = SelectionRounds(window, app, frames).run(selections)
-    result.rss_after_200_selections_mb, _ = rss_mb()  # at once, before any idle moment
-    result.frame_selected_ms = statistics.median(frame_times(window.plotter, frames, app))
-    record_selections(result, times)
-    result.actors_after_selections = len(window.plotter.renderer.actors)
-    # steady memory: what the window holds once idle (it hands freed heap pages back then)
-    settle(app, IDLE_TRIM_MS + IDLE_AFTER_TRIM_MS)
-    result.rss_mb, result.rss_peak_mb = rss_mb()
-    camera = window.plotter.camera_position
-    window.close()
-    if cold_runs:  # a plain window whose canvas is the size of ours, in fresh processes
-        size = tuple(map(str, result.window_size))
-        bare_runs = measure_cold_start(cold_runs, BARE_WINDOW_CHILD, size)
-        result.bare_cold_start_s = statistics.median(bare_runs)
-        result.cold_start_ratio = result.cold_start_s / result.bare_cold_start_s
-
-    # after the window's memory is measured: the bare plotter would add its own
-    bare_ms = measure_bare(meshes, result.window_size, camera, frames, result.multi_samples)
-    result.bare_frame_ms = statistics.median(bare_ms)
-    result.bare_frame_p95_ms = percentile(bare_ms, 0.95)
-    result.frame_ratio = result.frame_ms / result.bare_frame_ms
-    if measure_bare_memory:
-        result.bare_rss_mb = measure_bare_rss(result.window_size, frames)
-        result.rss_ratio = result.rss_mb / result.bare_rss_mb if result.bare_rss_mb else 0.0
-    return result
-
-
-def _machine() -> str:
-    """Host, CPU count, Python and system: what makes two runs' figures comparable."""
-    return (
-        f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, "
-        f"Python {platform.python_version()}, {platform.system()}"
-    )
-
-
-def _application() -> QApplication:
-    """The running QApplication (a test's), or a new one."""
-    existing = QApplication.instance()
-    if existing is None:
-        return QApplication(sys.argv[:1])
-    if not isinstance(existing, QApplication):
-        raise RuntimeError("a QCoreApplication without widgets already runs in this process")
-    return existing
-
-
-def _open_window(
-    knowledge: Knowledge, anatomy: Anatomy, app: QApplication, result: BenchResult
-) -> MainWindow:
-    """The explorer's window at 1400 x 900, shown and drawn once, with throwaway settings."""
-    # imported here, as run_window does: after the heap is tuned and the data has loaded
-    from PySide6.QtCore import QSettings
-
-    from tp_explorer.ui.main_window import MainWindow
-    from tp_explorer.ui.settings import Settings
-
-    settings_dir = tempfile.mkdtemp(prefix="tp-bench-")  # never the user's settings
-    qsettings = QSettings(str(Path(settings_dir) / "bench.ini"), QSettings.Format.IniFormat)
-    started = time.perf_counter()
-    window = MainWindow(knowledge, anatomy, settings=Settings(qsettings), restore=False)
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    for _ in range(STARTUP_EVENTS):
-        app.processEvents()
-    window.plotter.render()
-    result.window_build_s = time.perf_counter() - started
-    result.window_size = (window.plotter.width(), window.plotter.height())
-    result.multi_samples = window.multi_samples
-    return window
-
-
-def _measure_default_scene(
-    window: MainWindow, app: QApplication, frames: int, result: BenchResult
-) -> list[vtkPolyData]:
-    """Frame times of the full default scene, turning and from the front; its visible meshes."""
-    plotter = window.plotter
-    window.controller.select_site(next(iter(window.knowledge.sites)))
-    window.controller.select_site(None)
-    app.processEvents()
-    frame_times(plotter, WARM_UP_FRAMES, app)
-    frames_ms = frame_times(plotter, frames, app)
-    result.frame_ms = statistics.median(frames_ms)
-    result.frame_p95_ms = percentile(frames_ms, 0.95)
-    result.frame_render_ms = statistics.median(frame_times(plotter, frames))
-    # The turntable averages every angle; a selection is drawn from the front, where the body
-    # fills the canvas. The same frame, still, from the view the selections are drawn in:
-    window.controller.reset_view()
-    result.frame_front_ms = statistics.median(frame_times(plotter, frames, app, step=0.0))
-    app.processEvents()
-    meshes = visible_meshes(plotter)
-    result.triangles = count_triangles(meshes)
-    result.actors = len(plotter.renderer.actors)
-    return meshes
+    return measure_all(cold_runs, frames, selections, measure_bare_memory)

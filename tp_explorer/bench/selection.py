@@ -22,7 +22,6 @@ from tp_explorer.bench.result import BenchResult, percentile
 if TYPE_CHECKING:
     from tp_explorer.ui.main_window import MainWindow
 
-SELECTION_ROUNDS = 200
 SELECTION_BLOCKS = 10
 SETTLE_MS = 200  # idle event loop between two clicks (a person clicks a few times a second)
 SETTLE_BEFORE_TURN_MS = 50
