@@ -148,7 +148,8 @@ def _colours(image) -> set[str]:
 
 def test_legend_paints_the_scenes_colours_and_follows_the_view(window, qtbot):
     """Essential solid, spillover striped on its light ground, the trigger point's mark: the
-    palette's colours, and the words of the view shown (an X on the skin in the chart view)."""
+    palette's colours, and what the view shown draws (the chart view: the focused muscle
+    outlined, trigger points marked X on its light skin)."""
     from tp_explorer import palette
 
     legend = window.legend
@@ -158,6 +159,10 @@ def test_legend_paints_the_scenes_colours_and_follows_the_view(window, qtbot):
     for colour in (palette.ESSENTIAL, palette.SPILLOVER_LIGHT, palette.LOCAL, palette.FOCUS):
         assert colour.upper() in seen, colour
     window.state.set_layer(CHART, True)
-    assert legend.chart and "Trigger point (X on the skin)" in legend.labels()
+    labels = legend.labels()
+    assert legend.chart and "Trigger point (X on the skin)" in labels
+    assert "Muscle in focus (outlined)" in labels and "Local muscle" not in labels
     assert "Trigger point (X on the skin)" in legend.accessibleDescription()
-    assert palette.MARKER.upper() in _colours(legend.grab().toImage())
+    seen = _colours(legend.grab().toImage())
+    for colour in (palette.MARKER, palette.CHART_SKIN, palette.ESSENTIAL):
+        assert colour.upper() in seen, colour

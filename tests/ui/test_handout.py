@@ -127,6 +127,7 @@ def test_the_command_line_handout_is_drawn_in_the_chart_view(tmp_path, monkeypat
     monkeypatch.setattr(snapshot, "render_image", render)
     write_site_handout("ankle_foot", tmp_path / "ankle.pdf")
     assert len(seen) == 2 and all(CHART in layers for layers in seen)
+    assert not any("labels" in layers for layers in seen)  # too small to read on paper
 
 
 def test_existing_file_is_not_overwritten_without_consent(right_hip_pdf, window):

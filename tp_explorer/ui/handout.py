@@ -63,12 +63,14 @@ def export_handout(
 
 HANDOUT_VIEWS = (("Anterior (front)", "anterior"), ("Posterior (back)", "posterior"))
 PICTURE_LAYERS = frozenset({"zones", "skin", "muscles", "bones"})
+# Names on a picture a few centimetres tall cannot be read; the list under it names the muscles.
+LEFT_OUT = frozenset({"labels"})
 
 
 def picture_layers(shown: frozenset[str]) -> frozenset[str]:
     """A handout picture's layers: those the window shows, the body's and the zones always,
-    in the chart view."""
-    return with_chart(shown | PICTURE_LAYERS)
+    in the chart view, without the names."""
+    return with_chart(shown | PICTURE_LAYERS) - LEFT_OUT
 
 
 IMAGE_SIZE = (800, 1000)
@@ -157,5 +159,5 @@ def write_site_handout(
         content = with_depths(content, kb, anatomy)
     highlight = make_highlight(Selection(site=site_id, side=side), kb)
     _app = QGuiApplication.instance() or QGuiApplication(["tp-explorer"])
-    images = handout_images(anatomy, highlight, with_chart(DEFAULT_LAYERS))
+    images = handout_images(anatomy, highlight, picture_layers(DEFAULT_LAYERS))
     return export_handout(target, content, images, overwrite)

@@ -17,12 +17,11 @@ from tp_explorer import palette
 from tp_explorer.ui.handout_page import HandoutPage
 from tp_explorer.ui.swatches import paint_swatch
 
+# What the chart-view pictures draw (no muscle: the chart view shows only a focused one).
 LEGEND_ENTRIES = (
     ("essential", "Main (essential) referral zone: solid"),
     ("spillover", "Spillover zone: striped, pain felt less often"),
     ("marker", "Trigger point: an X on the skin over it"),
-    ("local", "Muscle near the painful area"),
-    ("regional", "Muscle further along the chain"),
 )
 PICTURE_MM = (50, 120)  # the pictures' least and greatest height
 LEGEND_W_MM = 74  # the legend's column beside the pictures

@@ -3,8 +3,8 @@
 Page 1: the site and side, then first of all when to see a doctor first (the site's red flags),
 anterior and posterior chart-view pictures, a legend of the zones, and the chain's muscles,
 each muscle near the pain with its trigger points and where each sends pain, in two columns:
-the most detail (spillover zones, main zones, or the body areas they lie in) that takes no
-more pages than the briefest, found by laying the handout out in memory first. Page 2: the plain-language explanation, the study with its DOI, blank fields for the
+the most detail (spillover zones, main zones, or the body areas they lie in) that keeps the
+list on page 1, found by laying the handout out in memory. Page 2: the plain-language explanation, the study with its DOI, blank fields for the
 therapist, and the education-not-diagnosis statement; with depths, a page for the therapist.
 All text is drawn as plain text (never HTML), so nothing from regions.yaml can be interpreted
 as markup.
@@ -40,7 +40,7 @@ def write_handout_pdf(
     path: str | Path, content: HandoutContent, images: Sequence[tuple[str, QImage]]
 ) -> None:
     """Draw the pages into ``path`` (a temporary file from ``atomic_target``), with the most
-    trigger-point detail that takes no more pages than the briefest."""
+    trigger-point detail that keeps the chain list on page 1 (_detail_that_fits)."""
     detail = _detail_that_fits(content, images)
     _draw(_a4_writer(str(path), content), content, images, detail, str(path))
 
@@ -51,8 +51,9 @@ def _draw(
     images: Sequence[tuple[str, QImage]],
     detail: str,
     where: str,
-) -> int:
-    """Every page of the handout on ``writer``; the number of pages."""
+) -> tuple[int, int]:
+    """Every page of the handout on ``writer``; (the page the chain list ends on, the number
+    of pages)."""
     painter = QPainter()
     if not painter.begin(writer):
         from tp_explorer.errors import InputError
@@ -61,28 +62,35 @@ def _draw(
     try:
         page = HandoutPage(painter, writer)
         _draw_first_page(page, content, images, detail)
+        chain_ends = page.pages
         _draw_second_page(page, content)
         if content.depth_lines:
             _draw_depth_page(page, content)
-        return page.pages
+        return chain_ends, page.pages
     finally:
         painter.end()
 
 
 def _detail_that_fits(content: HandoutContent, images: Sequence[tuple[str, QImage]]) -> str:
-    """The most detail (handout_points.DETAILS) whose handout is as short as the briefest's,
-    found by laying it out in memory."""
-    pages: dict[str, int] = {}
+    """The most detail (handout_points.DETAILS) that keeps the chain list on page 1, so the
+    explanation starts page 2 as it does with the briefest, and the handout no longer; the
+    briefest where none does. Found by laying the handout out in memory."""
+    laid: dict[str, tuple[int, int]] = {}
 
-    def count(detail: str) -> int:
-        if detail not in pages:
+    def layout(detail: str) -> tuple[int, int]:
+        if detail not in laid:
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            pages[detail] = _draw(_a4_writer(buffer, content), content, images, detail, "memory")
-        return pages[detail]
+            laid[detail] = _draw(_a4_writer(buffer, content), content, images, detail, "memory")
+        return laid[detail]
 
-    fewest = count(DETAILS[-1])
-    return next(detail for detail in DETAILS if count(detail) <= fewest)
+    briefest = DETAILS[-1]
+    pages = layout(briefest)[1]
+    for detail in DETAILS[:-1]:
+        chain_ends, total = layout(detail)
+        if chain_ends == 1 and total <= pages:
+            return detail
+    return briefest
 
 
 def _a4_writer(target: str | QBuffer, content: HandoutContent) -> QPdfWriter:

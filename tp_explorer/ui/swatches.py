@@ -13,6 +13,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from tp_explorer import palette
+from tp_explorer.scene.visuals.focus_overlay import FILL_OPACITY
 
 STRIPES = 2.5  # stripes across a swatch: few and broad, so they read as a pattern at a glance
 STRIPE_DUTY = 0.5  # how much of each stripe period is dark
@@ -50,7 +51,7 @@ def _mark(painter: QPainter, rect: QRectF, chart: bool) -> None:
         painter.setBrush(QColor(palette.MARKER))
         painter.drawEllipse(centre, arm * 0.8, arm * 0.8)
         return
-    painter.fillRect(rect, QColor(palette.SKIN))
+    painter.fillRect(rect, QColor(palette.CHART_SKIN))
     for colour, width in ((palette.LABEL_BACKGROUND, arm * 0.75), (palette.MARKER, arm * 0.35)):
         pen = QPen(QColor(colour), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -62,20 +63,26 @@ def _mark(painter: QPainter, rect: QRectF, chart: bool) -> None:
 def paint_swatch(
     painter: QPainter, rect: QRectF, key: str, chart: bool = True, line: float = 1.0
 ) -> None:
-    """One swatch: "essential", "spillover", "marker" or a muscle role (palette.ROLE_COLOURS);
-    ``chart`` draws the trigger point as the chart view marks it; ``line`` is the outline's
-    width in the painter's units."""
+    """One swatch: "essential", "spillover", "marker", "outlined" (the chart view's focused
+    muscle) or a muscle role (palette.ROLE_COLOURS); ``chart`` draws the trigger point as the
+    chart view marks it; ``line`` is the outline's width in the painter's units."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if key == "marker":
         _mark(painter, rect, chart)
         _outline(painter, rect, palette.LABEL_TEXT, line)
+    elif key == "outlined":
+        fill = palette.blend(palette.FOCUS, FILL_OPACITY, palette.CHART_SKIN)
+        painter.fillRect(rect, QColor(fill))
+        _outline(painter, rect, palette.FOCUS_OUTLINE, line * 2)
     elif key == "spillover":
         painter.fillRect(rect, QColor(palette.SPILLOVER_LIGHT))
         _stripes(painter, rect)
-        _outline(painter, rect, palette.LABEL_TEXT, line)
+        _outline(painter, rect, palette.ZONE_OUTLINE, line)
+    elif key == "essential":
+        painter.fillRect(rect, QColor(palette.ESSENTIAL))
+        _outline(painter, rect, palette.ZONE_OUTLINE, line)
     else:
-        colour = palette.ESSENTIAL if key == "essential" else palette.ROLE_COLOURS[key]
-        painter.fillRect(rect, QColor(colour))
+        painter.fillRect(rect, QColor(palette.ROLE_COLOURS[key]))
         _outline(painter, rect, palette.LABEL_TEXT, line)
     painter.restore()

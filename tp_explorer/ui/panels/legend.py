@@ -1,7 +1,8 @@
 """Always-visible legend: what each colour and pattern on the canvas means.
 
-The swatches are painted by ui.swatches from the palette the scene paints with; the trigger
-point's swatch follows the view (an X on the skin in the chart view, a dot in the atlas view).
+The swatches are painted by ui.swatches from the palette the scene paints with, and follow the
+view: the atlas view's muscle roles and trigger point dots, or the chart view's outlined muscle
+in focus and trigger points marked X on the skin.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     ("spillover", "Referral zone: spillover (striped)"),
     ("marker", "Trigger point"),
 )
-CHART_MARKER = "Trigger point (X on the skin)"
+# The chart view draws no muscle but the focused one, outlined over the skin.
+CHART_ENTRIES: tuple[tuple[str, str], ...] = (
+    ("outlined", "Muscle in focus (outlined)"),
+    ("essential", "Referral zone: essential (solid)"),
+    ("spillover", "Referral zone: spillover (striped)"),
+    ("marker", "Trigger point (X on the skin)"),
+)
 
 
 class LegendBar(QWidget):
@@ -43,11 +50,8 @@ class LegendBar(QWidget):
             self.update()
 
     def entries(self) -> list[tuple[str, str]]:
-        """(swatch, words) as shown now."""
-        return [
-            (key, CHART_MARKER if key == "marker" and self.chart else label)
-            for key, label in ENTRIES
-        ]
+        """(swatch, words) of what the view shown draws."""
+        return list(CHART_ENTRIES if self.chart else ENTRIES)
 
     def labels(self) -> list[str]:
         return [label for _, label in self.entries()]
