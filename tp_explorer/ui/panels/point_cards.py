@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,8 +29,7 @@ from tp_explorer.ui.chart_text import point_name, sources_words, status_words, z
 if TYPE_CHECKING:
     from tp_explorer.knowledge import Muscle, TriggerPoint
 
-SHOWN_STYLE = "QFrame#{name} {{ border: 3px solid {colour}; border-radius: 5px; }}"
-PLAIN_STYLE = "QFrame#{name} {{ border: 1px solid palette(mid); border-radius: 5px; }}"
+SHOWN_PX = 3  # the frame of the card whose point is shown alone (1 px for the others)
 
 
 def plain_label(layout: QVBoxLayout, text: str, object_name: str = "") -> QLabel:
@@ -102,6 +102,7 @@ class PointCard(QFrame):
         self.point_id = point.id
         self.name = point_name(point)
         self.setObjectName(f"pointCard_{point.id}")
+        self.frame_px = 1
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         self.button = WrapButton()
@@ -110,9 +111,9 @@ class PointCard(QFrame):
         self.button.setAutoDefault(False)
         self.button.setAccessibleName(f"{muscle.name}, {self.name} point")
         self.button.clicked.connect(lambda _checked=False: on_click(point.id))
-        font = self.button.font()
-        font.setBold(True)
-        self.button.setFont(font)
+        bold = QFont()  # only the weight is set: the size follows the window's text size
+        bold.setBold(True)
+        self.button.setFont(bold)
         layout.addWidget(self.button)
         plain_label(layout, f"Where: {point.location}")
         chart = point.referral
@@ -134,12 +135,25 @@ class PointCard(QFrame):
         if shown:
             self.button.set_label(f"{self.name} point: shown alone (click to show all)")
             self.button.setToolTip("Show the patterns of all this muscle's points again")
-            style = SHOWN_STYLE.format(name=self.objectName(), colour=palette.FOCUS)
+            self.frame_px = SHOWN_PX
         else:
             self.button.set_label(f"Show only the {self._shown_name()} point")
             self.button.setToolTip("Paint this trigger point's referral pattern alone")
-            style = PLAIN_STYLE.format(name=self.objectName())
-        self.setStyleSheet(style)
+            self.frame_px = 1
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The card's rounded frame: in the focus colour, thick, for the point shown alone.
+        (Painted, not a style sheet: a style sheet would drop the window's larger font.)"""
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        shown = self.frame_px > 1
+        colour = QColor(palette.FOCUS) if shown else self.palette().color(QPalette.ColorRole.Mid)
+        painter.setPen(QPen(colour, self.frame_px))
+        inset = self.frame_px / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 5, 5)
+        painter.end()
 
     def _shown_name(self) -> str:
         """The name inside a sentence: codes (L1, TrP2) keep their capitals."""
