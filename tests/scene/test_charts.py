@@ -89,6 +89,32 @@ def test_painted_zones_differ_strongly_from_the_skin(body, knowledge, chart) -> 
     assert np.median(difference) >= 30, np.median(difference)
 
 
+SITES = ("ankle_foot", "lower_leg", "knee", "hip", "pelvis", "lower_back")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_sites_default_view_shows_its_essential_zones(body, knowledge, site) -> None:
+    """Each site's own view, atlas and chart: the painted essential pixels differ from the
+    same pixels unpainted by a median CIELAB difference of 30 or more."""
+    h = make_highlight(Selection(site=site), knowledge, body.depth_layers)
+    for layers in (PLAIN, PLAIN | {"chart"}):
+        body.apply(h, layers, render=False)
+        body.frame(render=False)
+        painted = picture(body)
+        body.apply(h, layers - {"zones"}, render=False)
+        plain = picture(body)
+        pixels = [
+            inner_pixels(
+                body, [a for (a, s), k in h.zones.items() if k == "essential" and s == side], side
+            )
+            for side in ("left", "right")
+        ]
+        found = np.vstack(pixels)
+        assert len(found) > 200, site
+        difference = delta_e(sample(painted, found), sample(plain, found))
+        assert np.median(difference) >= 30, (site, sorted(layers), np.median(difference))
+
+
 def test_spillover_reads_as_stripes_of_the_essential_colour(body, knowledge) -> None:
     """Soleus's proximal point: spillover behind the knee, in stripes, lighter on average."""
     sel = Selection(site="lower_leg", focus="soleus", point="proximal", side="right")
@@ -129,6 +155,19 @@ def test_gluteus_minimus_from_the_side_frames_hip_to_ankle(body, knowledge) -> N
     body.set_view("lateral", render=False)
     for area in ("malleolus_lateral", "leg_distal_lateral", "buttock_lower"):
         assert inside_frame(body, area, "right").all(), area
+
+
+def test_a_zone_on_the_sole_is_seen_from_below(body, knowledge) -> None:
+    """Flexor digitorum brevis refers to the ball of the foot: the view turns under the foot."""
+    sel = Selection(site="ankle_foot", focus="flexor_digitorum_brevis", point="arch", side="right")
+    body.apply(make_highlight(sel, knowledge, body.depth_layers), DEFAULT_LAYERS, False)
+    body.frame(render=False)
+    ids = np.asarray(body.anatomy.fine_areas["ball_central"]["right"])
+    points = np.asarray(body.anatomy.skin.points)[ids]
+    towards = np.asarray(body.camera_pose.position) - points
+    facing = np.einsum("ij,ij->i", body.geometry.skin_normals[ids], towards) > 0
+    assert facing.mean() > 0.8
+    assert inside_frame(body, "ball_central", "right").all()
 
 
 def test_one_trigger_point_paints_only_its_own_chart(body, knowledge) -> None:

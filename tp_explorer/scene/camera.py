@@ -21,6 +21,7 @@ from tp_explorer.scene.layout.framing import (
     fit_points,
     label_fill_width,
     role_weight,
+    tilted,
 )
 from tp_explorer.scene.layout.projection import Projection
 from tp_explorer.scene.layout.views import (
@@ -166,12 +167,13 @@ class CameraRig:
     def selection_pose(
         self, parts: FramedParts, view: str, side: str, reserve_px: float
     ) -> CameraPose:
-        """The pose that frames these parts from ``view``, leaving ``reserve_px`` at each side
-        for a column of labels."""
+        """The pose that frames these parts from ``view`` (turned under the body where the
+        zones face the floor, as the sole's do), leaving ``reserve_px`` at each side for a
+        column of labels."""
         width, _height = self.size()
         return fit_points(
             parts.corners(),
-            view_direction(view, side),
+            tilted(view_direction(view, side), parts.zone_facings()),
             self.plotter.camera.view_angle,
             self.aspect(),
             fill_width=label_fill_width(width, reserve_px),

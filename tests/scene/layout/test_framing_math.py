@@ -16,6 +16,7 @@ from tp_explorer.scene.layout.framing import (
     best_view,
     fit_points,
     label_fill_width,
+    tilted,
 )
 
 
@@ -72,3 +73,15 @@ def test_room_for_labels_narrows_the_framing_within_bounds() -> None:
     assert label_fill_width(1000, 0) == 0.9
     assert label_fill_width(1000, 200) == 1 - 2 * 208 / 1000
     assert label_fill_width(300, 400) == 0.3
+
+
+def test_a_view_turns_under_the_body_only_for_zones_that_face_the_floor() -> None:
+    medial = (1.0, 0.0, 0.0)
+    sole = [(np.array([0.05, 0.1, -0.99]), 1.0)]
+    side = [(np.array([1.0, 0.0, 0.0]), 1.0), (np.array([0.0, 0.0, -1.0]), 0.2)]
+    assert tilted(medial, side) == medial
+    assert tilted(medial, []) == medial
+    under = np.array(tilted(medial, sole))
+    assert np.isclose(np.linalg.norm(under), 1.0)
+    assert under[2] < -0.6 and under[0] > 0.4  # from below, still from the inner side
+    assert under[1] == 0.0

@@ -22,6 +22,8 @@ START_FILL = 0.92  # the whole body at start: >= 80 % of the height once perspec
 ROLE_WEIGHT = {"focus": 1.0, "local": 1.0, "regional": 0.6, "compare_a": 1.0, "compare_b": 1.0}
 ZONE_WEIGHT = 0.5  # a zone counts for half a muscle of the same area when choosing a view
 LABEL_ROOM_PX = 8  # kept free beside a column of labels when framing leaves room for them
+TILT_FROM = 0.3  # parts facing down more than this (weighted mean of -z) turn the view under
+TILT_DEG = 50.0  # at most, for parts that face straight down
 
 Facing = tuple[FloatArray, float]  # (unit direction a part is best seen from, its weight)
 
@@ -144,6 +146,10 @@ class FramedParts:
         facings += [(zone.direction, zone.weight * ZONE_WEIGHT) for zone in self.zones]
         return facings
 
+    def zone_facings(self) -> list[Facing]:
+        """Each zone's direction and area: which way the skin the selection paints faces."""
+        return [(zone.direction, zone.weight) for zone in self.zones]
+
     def corners(self) -> FloatArray:
         """The corners of the box around every part."""
         boxes = [(geo.lo, geo.hi) for geo, _weight in self.muscles]
@@ -151,6 +157,23 @@ class FramedParts:
         lo = np.min([box[0] for box in boxes], axis=0)
         hi = np.max([box[1] for box in boxes], axis=0)
         return box_corners(lo, hi)
+
+
+def tilted(direction: Sequence[float], facings: Iterable[Facing]) -> Vec3:
+    """A view turned down under the body when what it frames faces the floor (the sole's
+    zones): by up to ``TILT_DEG``, as far as the parts face down past ``TILT_FROM``; else the
+    view as it is."""
+    items = list(facings)
+    total = sum(weight for _facing, weight in items)
+    if total <= 0:
+        return vec3(direction)
+    down = -sum(float(facing[2]) * weight for facing, weight in items) / total
+    if down <= TILT_FROM:
+        return vec3(direction)
+    angle = math.radians(TILT_DEG) * min(1.0, (down - TILT_FROM) / (1.0 - TILT_FROM))
+    flat = np.array([direction[0], direction[1], 0.0], dtype=float)
+    flat /= max(float(np.linalg.norm(flat)), 1e-9)
+    return vec3(flat * math.cos(angle) + np.array([0.0, 0.0, -1.0]) * math.sin(angle))
 
 
 def role_weight(role: str | None) -> float:

@@ -18,7 +18,7 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper, vtkRenderer
 from tp_explorer import palette
 
 POOL = 4  # meshes of one focused muscle on both sides (the largest has two meshes a side)
-FILL_OPACITY = 0.3
+FILL_OPACITY = 0.18  # light: the zones under the muscle still read
 OUTLINE_PX = 3.0
 
 MuscleKey = tuple[str, str]

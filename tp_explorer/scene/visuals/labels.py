@@ -257,13 +257,14 @@ def show_muscle_labels(
     muscles: Mapping[tuple[str, str], MuscleGeometry],
     drawn: Callable[[tuple[str, str]], bool],
     show: bool,
-    marks: Mapping[str, FloatArray] | None = None,
+    marks: Mapping[str, tuple[FloatArray, FloatArray]] | None = None,
     also_avoid: FloatArray | None = None,
 ) -> None:
     """The selection's labels on the pool: each on its muscle's sample points (the focused
     muscle's first), kept clear of every highlighted muscle drawn. In the chart view
-    (``marks``: each muscle's trigger points marked over the skin) a label points at its
-    muscle's marks, the focused muscle's at the muscle drawn over the skin.
+    (``marks``: each muscle's trigger points marked over the skin, with the normals of the
+    skin nearest them) a label points at its muscle's marks where they are drawn, the focused
+    muscle's at the muscle drawn over the skin.
     ``also_avoid``: more world points no label may cover (the chart view's zones)."""
     surfaces, normals, texts, priority, through = [], [], [], [], []
     focus = [muscles[k].sample for k in highlight.muscles_with_role("focus") if k in muscles]
@@ -276,12 +277,13 @@ def show_muscle_labels(
         if marks is not None and not focused:
             if label.muscle not in marks:
                 continue
-            surfaces.append(marks[label.muscle])
-            normals.append(np.zeros_like(marks[label.muscle]))
+            points, point_normals = marks[label.muscle]
+            surfaces.append(points)
+            normals.append(point_normals)
         else:
             surfaces.append(geo.sample)
             normals.append(geo.normals)
-        through.append(marks is not None)
+        through.append(marks is not None and focused)
         texts.append(label.text)
         priority.append(2.0 if focused else 1.0)
     avoid = [muscles[k].sample for k in highlight.muscles if k in muscles and drawn(k)]

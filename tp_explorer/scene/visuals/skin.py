@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyvista as pv
 from vtkmodules.vtkCommonCore import vtkDataArray
+from vtkmodules.vtkCommonDataModel import vtkPlane
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper, vtkProp
 
 from tp_explorer import palette
@@ -45,9 +46,14 @@ class SkinVisuals:
         if not skin.is_all_triangles:
             skin = skin.triangulate()
         faces = skin.regular_faces
-        centres = skin.cell_centers().points
         points = np.asarray(skin.points)
-        halves = {side: np.nonzero((centres[:, 0] > 0) == (side == "left"))[0] for side in SIDES}
+        # each half holds every triangle that reaches its side (those across the midline are
+        # in both) and is cut along the midline plane: the halves meet on a straight line
+        corner_x = points[faces][:, :, 0]
+        halves = {
+            "left": np.nonzero((corner_x > 0).any(axis=1))[0],
+            "right": np.nonzero((corner_x < 0).any(axis=1))[0],
+        }
         self.actors: dict[str, pv.Actor] = {}
         self.point_ids: dict[str, IntArray] = {}  # a half's point -> the skin's point
         meshes, shapes = {}, {}
@@ -80,6 +86,9 @@ class SkinVisuals:
                 name=f"skin-{side}",
             )
             zone_shader.install(mapper, actor)
+            plane = vtkPlane()
+            plane.SetNormal(1.0 if side == "left" else -1.0, 0.0, 0.0)  # the left is +x
+            mapper.AddClippingPlane(plane)
             self.actors[side] = actor
         self._painted: tuple[object, ...] | None = None
         self._look: tuple[object, ...] | None = None

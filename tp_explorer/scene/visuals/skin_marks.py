@@ -4,10 +4,9 @@ them, so the eye goes from the point to the zone it refers to.
 A mark stands where the point is seen through the skin: on the skin point along the line of
 sight, so it lies over its spot from any view. It is drawn on the canvas (a fixed size in
 pixels, dark with a white halo, over the focused muscle's overlay) and only for points on the
-side of the body the camera sees: the skin nearest the point faces the camera, or turns at
-most a little away (a point on the inner or outer side of a leg seen from behind is marked,
-one on its front is not). Marks move with the camera: they are laid out before each render
-that moved it, as the labels are.
+side of the body the camera sees: where the skin nearest the point faces the camera (the
+labels that point at the marks use the same test). Marks move with the camera: they are laid
+out before each render that moved it, as the labels are.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ from tp_explorer.state import Highlight
 ARM_PX = 8.0  # from an X's centre to the end of an arm
 MARK_PX = 3.0
 HALO_PX = 7.0
-FACING = -0.3  # the nearest skin's normal . the direction to the eye, at least
 CACHED_POINTS = 512
 
 PointKey = tuple[str, str, float, str | None]  # (mesh, side, along, aspect)
@@ -137,12 +135,13 @@ class SkinMarks:
             self.shown_px = np.zeros((0, 2))
             self._laid_out = None
 
-    def anchors(self) -> dict[str, FloatArray]:
-        """Each muscle's marked trigger points (world): the chart view's label anchors."""
-        found: dict[str, list[FloatArray]] = {}
-        for muscle, point in zip(self.muscles, self.points, strict=True):
-            found.setdefault(muscle, []).append(point)
-        return {muscle: np.array(points) for muscle, points in found.items()}
+    def anchors(self) -> dict[str, tuple[FloatArray, FloatArray]]:
+        """Each muscle's marked trigger points (world) and the normals of the skin nearest
+        them: the chart view's label anchors, seen where their marks are."""
+        found: dict[str, list[int]] = {}
+        for index, muscle in enumerate(self.muscles):
+            found.setdefault(muscle, []).append(index)
+        return {muscle: (self.points[i], self.normals[i]) for muscle, i in found.items()}
 
     def skin_point(self, keys: Iterable[PointKey]) -> list[int]:
         """The skin point nearest each trigger point (measured once per point)."""
@@ -166,8 +165,7 @@ class SkinMarks:
         view = renderer_projection(self.renderer)
         xy, _depth, front = view.project(self.points)
         towards = np.asarray(view.eye, dtype=float) - self.points
-        towards /= np.maximum(np.linalg.norm(towards, axis=1, keepdims=True), 1e-9)
-        facing = np.einsum("ij,ij->i", self.normals, towards) >= FACING
+        facing = np.einsum("ij,ij->i", self.normals, towards) > 0
         centres = np.asarray(xy, dtype=float)[front & facing]
         self.shown_px = centres
         for data, arm in ((self._halo_data, ARM_PX + 1.5), (self._mark_data, ARM_PX)):
