@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 import pytest
 
+from tp_explorer.anatomy import Anatomy
 from tp_explorer.cli import main
 from tp_explorer.knowledge import Knowledge
 from tp_explorer.knowledge.chapters import CHAPTERS, V1_CHAPTERS
@@ -198,7 +198,7 @@ def test_soleus_names_the_nerve_the_atlas_finds_by_its_high_point(kb: Knowledge)
 
 
 def test_on_the_atlas_every_new_point_is_drawn_and_no_near_nerve_goes_unnamed(
-    kb: Knowledge, atlas: Any
+    kb: Knowledge, atlas: Anatomy
 ) -> None:
     """What `tp-explorer check` warns about on the detailed anatomy: a modelled nerve within the
     caution margin of a needle path that the muscle's precautions do not name."""
