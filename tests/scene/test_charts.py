@@ -226,6 +226,24 @@ def test_the_chart_view_hides_other_muscles_and_marks_points_on_the_skin(body, k
 
 
 @pytest.mark.parametrize(
+    ("site", "point"),
+    [
+        ("lower_leg", "soleus:proximal"),
+        ("lower_leg", "gastrocnemius:medial_head"),
+        ("hip", "gluteus_minimus:anterior"),
+        ("lower_back", "quadratus_lumborum:superficial_caudal"),
+    ],
+)
+def test_a_focused_point_is_framed_with_its_mark_in_view(body, knowledge, site, point) -> None:
+    muscle, tp = point.split(":")
+    sel = Selection(site=site, focus=muscle, point=tp, side="right")
+    body.apply(make_highlight(sel, knowledge, body.depth_layers), DEFAULT_LAYERS | {"chart"})
+    body.frame(render=False)
+    picture(body)
+    assert len(body.marks.shown_px) == 1, point
+
+
+@pytest.mark.parametrize(
     "selection",
     [
         Selection(site="lower_back"),

@@ -5,7 +5,10 @@ markers, context structures, labels), the camera rig (``camera``) and the pure g
 ``layout``: framing, peeling and fading are measured from the meshes once; the camera turns
 to the view that shows most of a selection and fits it; the Highlight's peel, hidden and
 isolated structures only switch visibility; with a muscle focused, whatever stands between
-the camera and it fades, after every camera change.
+the camera and it fades, after every camera change, and an overlay draws it in place over the
+skin. The chart view ("chart" among the layers) draws the skin opaque with its zones, an X
+over each trigger point and only the focused muscle's outline; the frame follows the
+selection, never the layers drawn.
 """
 
 from __future__ import annotations
@@ -132,9 +135,11 @@ class BodyScene:
     def apply(
         self, highlight: Highlight, layers: Iterable[str] | None = None, render: bool = True
     ) -> None:
-        """Paint a selection: colours, opacities, visibility and the two small overlay inputs.
+        """Paint a selection: colours, opacities, visibility, the skin's zone levels and the
+        small inputs of the markers, the chart marks, the focus overlay and the labels.
 
-        Without ``layers`` the layers of the previous call stay.
+        Without ``layers`` the layers of the previous call stay; "chart" among them is the
+        chart view.
         """
         layers = self.layers if layers is None else frozenset(layers)
         self.highlight, self.layers = highlight, layers
@@ -224,7 +229,9 @@ class BodyScene:
         return framed_keys(self.highlight, self.muscles.selected)
 
     def _framed(self) -> FramedParts:
-        return self.camera.framed_parts(self.highlight, self.muscles.selected)
+        # a focused trigger point: the view also faces the skin its mark stands on
+        points = tuple(self.marks.point_normals()) if self.highlight.point is not None else ()
+        return self.camera.framed_parts(self.highlight, self.muscles.selected, points)
 
     def best_view(self, side: str | None = None) -> str:
         """The view that shows most of the highlighted muscles and zones."""

@@ -131,10 +131,13 @@ class CameraRig:
         return float(dx), float(dy)
 
     # ------------------------------------------------------------------ framing
-    def framed_parts(self, highlight: Highlight, selected: Drawn) -> FramedParts:
+    def framed_parts(
+        self, highlight: Highlight, selected: Drawn, points: tuple[FloatArray, ...] = ()
+    ) -> FramedParts:
         """The framed muscles (with their roles' weights) and the skin patch of each of the
         selection's zones on a visible side (a midline zone with either side): with a muscle
-        or a trigger point in focus, its own zones. The layers drawn do not count."""
+        or a trigger point in focus, its own zones; ``points``: the skin normals over a
+        focused trigger point. The layers drawn do not count."""
         muscles = self.geometry.muscles
         framed = tuple(
             (muscles[k], role_weight(highlight.muscles.get(k)))
@@ -146,7 +149,8 @@ class CameraRig:
             for area, side in highlight.zones
             if side in sides or side == MIDLINE
         )
-        return FramedParts(framed, tuple(shape for shape in shapes if shape is not None))
+        zones = tuple(shape for shape in shapes if shape is not None)
+        return FramedParts(framed, zones, points)
 
     def whole_body_pose(self, view: str, side: str) -> CameraPose:
         """The whole visible body from a view, filling the canvas's height with a margin."""

@@ -231,10 +231,6 @@ class SkinPaint:
                     codes[self.points[key][half]] = 2 if kind == "essential" else 1
         return shown
 
-    def skin_ids(self, key: Key) -> list[IntArray]:
-        """The skin point indices of an (area, side), per half it reaches."""
-        return [self.halves[half][ids] for half, ids in self.points.get(key, {}).items()]
-
     def painted_zones(self) -> dict[Key, str]:
         """(area, side) -> "essential" | "spillover", read back from the points' codes: an
         area whose points are all in a zone is painted, essential where they all are."""

@@ -131,11 +131,14 @@ def best_view(facings: Iterable[Facing], side: str, prefer: str = "anterior") ->
 
 @dataclass(frozen=True, eq=False)
 class FramedParts:
-    """What a selection's framing shows: its muscles (each with its role's weight) and the
-    skin patches of its zones (none while a muscle is focused)."""
+    """What a selection's framing shows: its muscles (each with its role's weight), the skin
+    patches of its zones and, for one focused trigger point, the way the skin over it faces
+    (``points``: each counts as much as the muscles together, so the view shows the point's
+    mark as well as its zones)."""
 
     muscles: tuple[tuple[MuscleGeometry, float], ...] = ()
     zones: tuple[ZoneGeometry, ...] = ()
+    points: tuple[FloatArray, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.muscles)
@@ -144,6 +147,8 @@ class FramedParts:
         """Each part's direction and weight, for ``best_view``."""
         facings = [(geo.facing, geo.area * weight) for geo, weight in self.muscles]
         facings += [(zone.direction, zone.weight * ZONE_WEIGHT) for zone in self.zones]
+        muscles = sum(weight for _facing, weight in facings[: len(self.muscles)])
+        facings += [(point, muscles) for point in self.points]
         return facings
 
     def zone_facings(self) -> list[Facing]:

@@ -20,7 +20,7 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper, vtkProp
 from tp_explorer import palette
 from tp_explorer.scene import zones as zone_paint
 from tp_explorer.scene.layout.arrays import FloatArray, IntArray
-from tp_explorer.scene.layout.body_geometry import even_sample
+from tp_explorer.scene.layout.body_geometry import sample_ids
 from tp_explorer.scene.visuals import zone_shader
 from tp_explorer.scene.visuals.actors import make_actor
 from tp_explorer.scene.vtk_arrays import vtk_to_numpy
@@ -149,10 +149,11 @@ class SkinVisuals:
     def zone_sample(self, limit: int = 3000) -> FloatArray:
         """At most ``limit`` skin points of the painted zones, spread over them (labels keep
         clear of the zones in the chart view)."""
-        ids = [ids for key in self.paint.painted for ids in self.paint.skin_ids(key)]
-        if not ids:
-            return np.zeros((0, 3))
-        return even_sample(self.skin_points[np.unique(np.concatenate(ids))], limit)
+        found = np.concatenate(
+            [self.point_ids[half][codes > 0] for half, codes in self.paint.codes.items()]
+        )
+        sample: FloatArray = self.skin_points[found[sample_ids(len(found), limit)]]
+        return sample
 
     def painted_zones(self) -> Zones:
         """(fine area, side) -> "essential" | "spillover", read back from the halves' levels."""

@@ -135,6 +135,10 @@ class SkinMarks:
             self.shown_px = np.zeros((0, 2))
             self._laid_out = None
 
+    def point_normals(self) -> list[FloatArray]:
+        """The normal of the skin nearest each marked trigger point (whatever the layers)."""
+        return list(self.normals)
+
     def anchors(self) -> dict[str, tuple[FloatArray, FloatArray]]:
         """Each muscle's marked trigger points (world) and the normals of the skin nearest
         them: the chart view's label anchors, seen where their marks are."""
