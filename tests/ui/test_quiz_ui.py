@@ -176,3 +176,18 @@ def test_quiz_command_checks_rounds_and_offers_seed(capsys):
     assert (args.seed, args.rounds) == (3, 4)
     assert main(["quiz", "--rounds", "0"]) == 2
     assert "--rounds" in capsys.readouterr().err
+
+
+def test_the_window_remembers_its_own_view_when_closed_mid_quiz(window):
+    """The quiz switches the chart view on only while it runs: the settings keep the user's."""
+    from tp_explorer.ui.chart_view import CHART
+    from tp_explorer.ui.settings import Settings
+
+    window.state.set_layer(CHART, False)
+    panel = window.features.quiz
+    panel.start(rounds=2, seed=1)
+    assert CHART in window.state.layers
+    window.save_settings()
+    assert CHART not in Settings().layers()
+    panel.stop()
+    assert CHART not in window.state.layers
