@@ -155,6 +155,8 @@ class BodyScene:
         focus = highlight.muscles_with_role("focus")
         shown = sorted(k for k in focus if self.muscles.selected(k))
         self.focus_overlay.show(shown if "muscles" in layers else [])
+        # an empty overlay layer is not drawn at all (a renderer pass costs even when empty)
+        self.overlay.SetDraw(bool(self.focus_overlay.shown) or self.marks.showing)
         show_muscle_labels(
             self.labels,
             highlight,

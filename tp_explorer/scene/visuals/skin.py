@@ -114,6 +114,8 @@ class SkinVisuals:
         if key != self._painted:
             self._painted = key
             self._zone_halves = self.paint.paint(zones, highlight.sides)
+            for side, actor in self.actors.items():
+                zone_shader.set_painted(actor, side in self._zone_halves)
             self._modified()
         return self._zone_halves
 

@@ -135,6 +135,11 @@ class SkinMarks:
             self.shown_px = np.zeros((0, 2))
             self._laid_out = None
 
+    @property
+    def showing(self) -> bool:
+        """Whether marks are to be drawn (the chart view, with trigger points to mark)."""
+        return self._visible
+
     def point_normals(self) -> list[FloatArray]:
         """The normal of the skin nearest each marked trigger point (whatever the layers)."""
         return list(self.normals)

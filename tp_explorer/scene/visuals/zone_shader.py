@@ -47,6 +47,7 @@ float zonePixels(float level)
 # After VTK's colour step: diffuseColor, ambientColor and opacity are the skin's; the zones
 # replace them where they lie. Distances are in pixels, positive inside the edge.
 _FRAGMENT_IMPL = """//VTK::Color::Impl
+if (zoneOn > 0.5)
 {
   float dz = zonePixels(zoneLevelsVC.y);
   float de = zonePixels(zoneLevelsVC.x);
@@ -107,6 +108,15 @@ def install(mapper: vtkPolyDataMapper, actor: pv.Actor) -> None:
     ):
         uniforms.SetUniformf(name, value)
     set_look(actor, ZoneLook(palette.SKIN_OPACITY, 1.0, 1.0))
+    set_painted(actor, False)
+
+
+def set_painted(actor: pv.Actor, painted: bool) -> None:
+    """Whether the half shows any zone: without one, the shader skips the zones' lines (a
+    skin without zones costs a frame what it did before they were painted this way)."""
+    actor.GetShaderProperty().GetFragmentCustomUniforms().SetUniformf(
+        "zoneOn", 1.0 if painted else 0.0
+    )
 
 
 def set_look(actor: pv.Actor, look: ZoneLook) -> None:
