@@ -6,7 +6,8 @@ each triangle and the shader draws a zone where its level passes one half, so a 
 is a smooth iso-line through the triangles, not their staircase.
 
 Where that edge runs is measured once (``Nearest``): every area's 0/1 indicator is smoothed
-along the mesh (about 2 cm) and each point keeps the few areas that reach it most. An edge
+along the mesh (about 2 cm, with cotangent weights, so as far across stretched triangles as
+along them) and each point keeps the few areas that reach it most. An edge
 runs where the painted area nearest a point and the unpainted one reach it equally: the
 notches of an area's point-by-point edge are rounded off, and a narrow area keeps its width
 whether it or its neighbours are painted. A selection is then a few array lookups and one
