@@ -5,6 +5,7 @@ and a nerve's under it may start on it and leave)."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,12 +34,7 @@ def cross(a0, a1, b0, b1) -> bool:
     return bool(-1e-9 <= t <= 1 + 1e-9 and -1e-9 <= u <= 1 + 1e-9)
 
 
-# Derandomized so the suite gives the same verdict on every run: with fresh random examples,
-# hypothesis has found rare poses where a leader re-enters the focused muscle's footprint (a
-# known gap in the layout, named in the issue note), and a random failure must not decide CI.
-@settings(max_examples=150, deadline=None, derandomize=True)
-@given(scenes(), st.integers(0, 13), st.booleans())
-def test_leaders_never_cross_each_other_nor_the_focused_muscle(scene, pick, nerves) -> None:
+def _place(scene, pick, nerves):
     muscles, texts, priorities, view = scene
     surfaces = [points for points, _normals in muscles]
     focus = pick % len(muscles)
@@ -52,10 +48,27 @@ def test_leaders_never_cross_each_other_nor_the_focused_muscle(scene, pick, nerv
     placed = place_labels(
         targets, view, measure, np.vstack(surfaces), keep_clear=keep_clear, focused=texts[focus]
     )
+    return placed, Footprint.of(view, keep_clear)
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenes(), st.integers(0, 13), st.booleans())
+def test_leaders_never_cross_each_other(scene, pick, nerves) -> None:
+    placed, _footprint = _place(scene, pick, nerves)
     for i, a in enumerate(placed):
         for b in placed[i + 1 :]:
             assert not cross(a.anchor_px, a.line_end_px, b.anchor_px, b.line_end_px), (a, b)
-    footprint = Footprint.of(view, keep_clear)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="known gap: hypothesis has found rare poses where a leader re-enters the focused "
+    "muscle's footprint (named in the issue note); kept here so the fix is checked at once",
+)
+@settings(max_examples=150, deadline=None)
+@given(scenes(), st.integers(0, 13), st.booleans())
+def test_leaders_never_cross_the_focused_muscle(scene, pick, nerves) -> None:
+    placed, footprint = _place(scene, pick, nerves)
     if footprint is None:
         return
     for p in placed:
