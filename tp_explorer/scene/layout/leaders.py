@@ -10,7 +10,6 @@ another anchor on its muscle, else left out.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -61,12 +60,16 @@ class Footprint:
 
     def reenters(self, starts: FloatArray, end: Point2) -> BoolArray:
         """For leaders from each start (m, 2) to ``end``: whether a leader runs over the
-        footprint after it has left it (or enters it, starting outside)."""
+        footprint after it has left it (or enters it, starting outside). Each leader is
+        checked at the same distances from its start (every ``STEP_PX``, and its end),
+        however many are checked at once, so a leader gets one verdict."""
         starts = np.asarray(starts, dtype=float).reshape(-1, 2)
-        length = float(np.max(np.hypot(*(starts - np.asarray(end)).T), initial=0.0))
-        steps = max(2, math.ceil(length / STEP_PX) + 1)
-        t = np.linspace(0.0, 1.0, steps)
-        path = starts[:, None, :] + (np.asarray(end) - starts)[:, None, :] * t[None, :, None]
+        gap = np.asarray(end, dtype=float) - starts
+        length = np.hypot(gap[:, 0], gap[:, 1])
+        steps = int(np.ceil(float(length.max(initial=0.0)) / STEP_PX)) + 1
+        along = np.minimum(np.arange(steps)[None, :] * STEP_PX, length[:, None])
+        t = along / np.maximum(length[:, None], 1e-9)
+        path = starts[:, None, :] + gap[:, None, :] * t[:, :, None]
         on = self.covers(path.reshape(-1, 2)).reshape(len(starts), steps)
         # inside only on a first run from the start: once off, never on again
         left = np.cumsum(~on, axis=1) > 0
@@ -74,8 +77,41 @@ class Footprint:
         return crossed
 
 
+def crossings(starts: FloatArray, ends: FloatArray) -> BoolArray:
+    """Which of these segments (n, 2 points each) cross each other, all pairs at once: an
+    (n, n) matrix, symmetric, False on its diagonal. Touching at an end counts, and so does a
+    parallel overlap."""
+    a0, a1 = starts[:, None, :], ends[:, None, :]
+    b0, b1 = starts[None, :, :], ends[None, :, :]
+
+    def side(p: FloatArray, q: FloatArray, r: FloatArray) -> FloatArray:
+        value: FloatArray = (q[..., 0] - p[..., 0]) * (r[..., 1] - p[..., 1]) - (
+            q[..., 1] - p[..., 1]
+        ) * (r[..., 0] - p[..., 0])
+        return value
+
+    def within(p: FloatArray, q: FloatArray, r: FloatArray) -> BoolArray:
+        low, high = np.minimum(p, q), np.maximum(p, q)
+        inside: BoolArray = np.all((low <= r) & (r <= high), axis=-1)
+        return inside
+
+    d1, d2 = side(b0, b1, a0), side(b0, b1, a1)
+    d3, d4 = side(a0, a1, b0), side(a0, a1, b1)
+    cross: BoolArray = (d1 * d2 < 0) & (d3 * d4 < 0)
+    on_line = (d1 == 0) | (d2 == 0) | (d3 == 0) | (d4 == 0)
+    np.fill_diagonal(on_line, False)  # (a segment lies on itself)
+    if on_line.any():  # rare elsewhere: an end of one segment on the other's line
+        cross |= (d1 == 0) & within(b0, b1, a0)
+        cross |= (d2 == 0) & within(b0, b1, a1)
+        cross |= (d3 == 0) & within(a0, a1, b0)
+        cross |= (d4 == 0) & within(a0, a1, b1)
+    np.fill_diagonal(cross, False)
+    return cross
+
+
 def segments_cross(a0: Point2, a1: Point2, b0: Point2, b1: Point2) -> bool:
-    """Whether two segments cross (touching at an end counts; parallel overlaps too)."""
+    """Whether two segments cross: ``crossings`` for one pair, in plain arithmetic (a swap
+    is checked with it, and a layout tries a few dozen)."""
 
     def side(p: Point2, q: Point2, r: Point2) -> float:
         return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
@@ -87,11 +123,13 @@ def segments_cross(a0: Point2, a1: Point2, b0: Point2, b1: Point2) -> bool:
 
     d1, d2 = side(b0, b1, a0), side(b0, b1, a1)
     d3, d4 = side(a0, a1, b0), side(a0, a1, b1)
-    if ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and d1 and d2 and d3 and d4:
+    if d1 * d2 < 0 and d3 * d4 < 0:
         return True
-    return any(
-        d == 0 and within(p, q, r)
-        for d, p, q, r in ((d1, b0, b1, a0), (d2, b0, b1, a1), (d3, a0, a1, b0), (d4, a0, a1, b1))
+    return (
+        (d1 == 0 and within(b0, b1, a0))
+        or (d2 == 0 and within(b0, b1, a1))
+        or (d3 == 0 and within(a0, a1, b0))
+        or (d4 == 0 and within(a0, a1, b1))
     )
 
 
@@ -165,12 +203,16 @@ def swapped(
 
 def first_crossing(placements: Sequence[Placement]) -> tuple[int, int] | None:
     """The first two leaders that cross (by index, the second the later), or None."""
-    for j, b in enumerate(placements):
-        for i in range(j):
-            a = placements[i]
-            if segments_cross(a.anchor_px, a.line_end_px, b.anchor_px, b.line_end_px):
-                return i, j
-    return None
+    if len(placements) < 2:
+        return None
+    starts = np.array([p.anchor_px for p in placements], dtype=float)
+    ends = np.array([p.line_end_px for p in placements], dtype=float)
+    later = np.triu(crossings(starts, ends), 1).T  # [j, i] for i < j, in j's order then i's
+    found = np.argwhere(later)
+    if not len(found):
+        return None
+    j, i = (int(v) for v in found[0])
+    return i, j
 
 
 def off_the_focus(
