@@ -33,10 +33,10 @@ def test_each_site_highlights_exactly_its_chain(knowledge) -> None:
         assert h.ghost_others
 
 
-def test_zones_are_the_chains_referral_areas(knowledge) -> None:
+def test_zones_are_the_local_muscles_referral_areas(knowledge) -> None:
     site = "lower_leg"
     h = make_highlight(Selection(site=site), knowledge)
-    chain = knowledge.chain_for(site)
+    chain = [link for link in knowledge.chain_for(site) if link.role == "local"]
     essential = {a for link in chain for a in link.muscle.essential}
     spill = {a for link in chain for a in link.muscle.spillover}
     assert {a for (a, _s), k in h.zone_groups.items() if k == "essential"} == essential
@@ -133,3 +133,27 @@ def test_state_emits_once_with_changed_names() -> None:
     assert seen == [frozenset({"site"})]
     with pytest.raises(ValueError):
         state.update(side="middle")
+
+
+def test_a_site_marks_every_chain_point_but_paints_distal_charts_only_in_focus(knowledge) -> None:
+    """The overview paints the local muscles' charts; a distal muscle's chart waits for its focus
+    (the union of every chart covered most of the legs), while all points stay marked."""
+    site = "lower_back"
+    h = make_highlight(Selection(site=site), knowledge)
+    regional = [link.muscle for link in knowledge.chain_for(site) if link.role == "regional"]
+    local = {
+        a
+        for link in knowledge.chain_for(site)
+        if link.role == "local"
+        for a in link.muscle.essential_areas
+    }
+    assert regional and local
+    marked = {m.muscle for m in h.markers}
+    assert {m.id for m in regional} <= marked
+    painted = {a for a, _s in h.zones}
+    assert local <= painted
+    for muscle in regional:
+        only_distal = set(muscle.essential_areas) - painted
+        focused = make_highlight(Selection(site=site, focus=muscle.id), knowledge)
+        assert only_distal <= {a for a, _s in focused.zones}
+    assert any(set(m.essential_areas) - painted for m in regional)

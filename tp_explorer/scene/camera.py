@@ -33,6 +33,7 @@ from tp_explorer.scene.layout.views import (
     view_direction,
 )
 from tp_explorer.state import Highlight
+from tp_explorer.state.zones import ESSENTIAL
 
 __all__ = [
     "UP",
@@ -144,13 +145,14 @@ class CameraRig:
             for k in framed_keys(highlight, selected)
         )
         sides = highlight.sides
-        shapes = (
-            self.geometry.zone(area, side)
-            for area, side in highlight.zones
+        shown = [
+            (self.geometry.zone(area, side), kind)
+            for (area, side), kind in highlight.zones.items()
             if side in sides or side == MIDLINE
-        )
-        zones = tuple(shape for shape in shapes if shape is not None)
-        return FramedParts(framed, zones, points)
+        ]
+        zones = tuple(shape for shape, _kind in shown if shape is not None)
+        essential = tuple(s for s, kind in shown if s is not None and kind == ESSENTIAL)
+        return FramedParts(framed, zones, points, essential)
 
     def whole_body_pose(self, view: str, side: str) -> CameraPose:
         """The whole visible body from a view, filling the canvas's height with a margin."""

@@ -2,7 +2,9 @@
 
 The scene never asks the knowledge base anything; everything it needs for one selection is in
 the Highlight value made here. Zones come from the trigger points' own charts (zones.py): a site
-shows all its chain's points, a focused muscle all of its points, a focused point only its own.
+shows its local muscles' charts (every chain muscle's points are marked), a focused muscle all of
+its points' charts, a focused point only its own. The union of a long chain's charts covered most
+of the legs and read as one pink body, so the distal muscles' charts wait for their focus.
 """
 
 from __future__ import annotations
@@ -160,12 +162,14 @@ class _Paint:
                     self.muscles[(mesh, side)] = role
 
     def zones_and_markers(
-        self, mid: str, link_sides: Iterable[str], point: str | None = None
+        self, mid: str, link_sides: Iterable[str], point: str | None = None, *, zones: bool = True
     ) -> None:
-        """The muscle's zones (only ``point``'s chart when given) and all its points' markers."""
+        """The muscle's zones (only ``point``'s chart when given; none unless ``zones``) and
+        all its points' markers."""
         muscle = self.knowledge.muscles[mid]
         sides = tuple(link_sides)
-        self.zones.add(charts_of(muscle, point), sides)
+        if zones:
+            self.zones.add(charts_of(muscle, point), sides)
         for side in sides:
             for tp in muscle.trigger_points:
                 self.markers.append(Marker(tp.mesh, side, tp.along, tp.aspect, mid, tp.id))
@@ -195,7 +199,7 @@ def _paint_selection(paint: _Paint, sel: Selection, sides: tuple[str, ...]) -> N
             link_sides = _link_sides(link, sides)
             paint.muscle(mid, link.role, link_sides)
             if sel.focus is None:
-                paint.zones_and_markers(mid, link_sides)
+                paint.zones_and_markers(mid, link_sides, zones=link.role == "local")
             if mid != sel.focus:
                 paint.label(mid, link_sides)
 

@@ -139,6 +139,9 @@ class FramedParts:
     muscles: tuple[tuple[MuscleGeometry, float], ...] = ()
     zones: tuple[ZoneGeometry, ...] = ()
     points: tuple[FloatArray, ...] = ()
+    # the essential zones among ``zones``: which way they face turns the view (the sole's main
+    # zones under the foot, though spillover on the instep faces up); none: all the zones
+    essential: tuple[ZoneGeometry, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.muscles)
@@ -152,8 +155,9 @@ class FramedParts:
         return facings
 
     def zone_facings(self) -> list[Facing]:
-        """Each zone's direction and area: which way the skin the selection paints faces."""
-        return [(zone.direction, zone.weight) for zone in self.zones]
+        """Each main zone's direction and area: which way the skin the selection paints
+        solid faces (every zone's, when none is essential)."""
+        return [(zone.direction, zone.weight) for zone in self.essential or self.zones]
 
     def corners(self) -> FloatArray:
         """The corners of the box around every part."""

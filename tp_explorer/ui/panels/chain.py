@@ -15,7 +15,12 @@ if TYPE_CHECKING:
     from tp_explorer.knowledge import ChainLink
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-GROUPS = (("local", "Local muscles"), ("regional", "Regional muscles (distal chain)"))
+# The site's overview paints the local muscles' referral zones only (state.highlight); the
+# headings say so, so a student knows why a distal muscle's zones appear only once it is picked.
+GROUPS = (
+    ("local", "Local muscles (zones painted)"),
+    ("regional", "Regional muscles (pick one for its zones)"),
+)
 
 
 def plain_tooltip(text: str) -> str:
