@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tests.scene.layout.synthetic import camera_at
 from tp_explorer.scene.layout.body_geometry import MuscleGeometry, ZoneGeometry
 from tp_explorer.scene.layout.framing import (
+    MIN_SPAN,
     ZONE_WEIGHT,
     FramedParts,
     best_view,
@@ -69,10 +70,30 @@ def test_framed_parts_give_the_facing_view_and_the_box_around_them() -> None:
     assert not FramedParts() and parts
 
 
+def test_a_small_part_is_framed_with_a_hands_span_around_it() -> None:
+    """A gemellus alone (no zone of its own) keeps MIN_SPAN on each axis, centred on it."""
+    tiny = _muscle((0, 1, 0), 0.001, (0.10, 0.00, 0.90), (0.15, 0.02, 0.92))
+    corners = FramedParts(((tiny, 1.0),)).corners()
+    span = corners.max(axis=0) - corners.min(axis=0)
+    assert np.allclose(span, MIN_SPAN)
+    assert np.allclose((corners.max(axis=0) + corners.min(axis=0)) / 2, (0.125, 0.01, 0.91))
+
+
+def test_the_main_zones_turn_the_view_under_the_foot_not_the_spillover_on_top() -> None:
+    muscle = _muscle((0, -1, 0), 0.01, (0.0, 0.0, 0.0), (0.1, 0.2, 0.05))
+    sole = ZoneGeometry(np.array([0.0, 0.0, -1.0]), 1.0, np.zeros(3), np.full(3, 0.1))
+    instep = ZoneGeometry(np.array([0.0, 0.0, 1.0]), 1.0, np.zeros(3), np.full(3, 0.1))
+    both = FramedParts(((muscle, 1.0),), (sole, instep))
+    main_sole = FramedParts(((muscle, 1.0),), (sole, instep), essential=(sole,))
+    front = (0.0, -1.0, 0.0)
+    assert np.allclose(tilted(front, both.zone_facings()), front)
+    assert tilted(front, main_sole.zone_facings())[2] < -0.5
+
+
 def test_room_for_labels_narrows_the_framing_within_bounds() -> None:
     assert label_fill_width(1000, 0) == 0.9
     assert label_fill_width(1000, 200) == 1 - 2 * 208 / 1000
-    assert label_fill_width(300, 400) == 0.3
+    assert label_fill_width(300, 400) == 0.22
 
 
 def test_a_view_turns_under_the_body_only_for_zones_that_face_the_floor() -> None:

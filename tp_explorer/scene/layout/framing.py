@@ -20,6 +20,7 @@ FILL = 0.9  # the framed points span at most this fraction of the canvas height
 START_FILL = 0.92  # the whole body at start: >= 80 % of the height once perspective is counted
 # how much a muscle in each role counts when choosing a view (other roles: 0.5)
 ROLE_WEIGHT = {"focus": 1.0, "local": 1.0, "regional": 0.6, "compare_a": 1.0, "compare_b": 1.0}
+MIN_SPAN = 0.2  # metres: the least a framing shows on each axis (a hand's span around a small part)
 ZONE_WEIGHT = 0.5  # a zone counts for half a muscle of the same area when choosing a view
 LABEL_ROOM_PX = 8  # kept free beside a column of labels when framing leaves room for them
 TILT_FROM = 0.3  # parts facing down more than this (weighted mean of -z) turn the view under
@@ -165,7 +166,10 @@ class FramedParts:
         boxes += [(zone.lo, zone.hi) for zone in self.zones]
         lo = np.min([box[0] for box in boxes], axis=0)
         hi = np.max([box[1] for box in boxes], axis=0)
-        return box_corners(lo, hi)
+        # A small muscle with no zone of its own (a gemellus, the lumbricals) would fill the
+        # canvas with no landmark in sight: keep at least MIN_SPAN around it on every axis.
+        pad = np.maximum(MIN_SPAN - (hi - lo), 0.0) / 2
+        return box_corners(lo - pad, hi + pad)
 
 
 def tilted(direction: Sequence[float], facings: Iterable[Facing]) -> Vec3:
@@ -191,8 +195,10 @@ def role_weight(role: str | None) -> float:
 
 def label_fill_width(canvas_width: int, reserve_px: float) -> float:
     """The share of the canvas's width a framing may fill so that a column of labels
-    ``reserve_px`` wide still fits on each side (never under 30 % nor over 90 %)."""
-    return min(0.9, max(0.3, 1 - 2 * (reserve_px + LABEL_ROOM_PX) / canvas_width))
+    ``reserve_px`` wide still fits on each side (never under 22 % nor over 90 %). The floor
+    leaves each column room for one long word at presentation mode's 28 pt on a half-window
+    canvas ("semimembranosus", ~260 px of 700), so a wrapped name never covers the body."""
+    return min(0.9, max(0.22, 1 - 2 * (reserve_px + LABEL_ROOM_PX) / canvas_width))
 
 
 def interpolate(a: CameraPose, b: CameraPose, t: float) -> CameraPose:
