@@ -266,3 +266,42 @@ def test_no_layer_moves_the_camera(body, knowledge, selection) -> None:
         view = body.frame(render=False)
         poses[name] = (view, body.camera_pose)
     assert all(pose == poses[""] for pose in poses.values()), poses
+
+
+def test_a_half_without_zones_draws_with_the_plain_shader(body, knowledge) -> None:
+    """The zones' lines are in a half's shader only while it shows a zone (llvmpipe runs a
+    branch skipped by a uniform anyway, so a skipped branch still cost every skin pixel)."""
+    from tp_explorer.scene.visuals.zone_shader import is_painted
+
+    body.apply(make_highlight(Selection(), knowledge), PLAIN, render=False)
+    assert not any(is_painted(actor) for actor in body.skin_actors.values())
+    h = make_highlight(Selection(site="hip", side="right"), knowledge)
+    body.apply(h, PLAIN, render=False)
+    assert is_painted(body.skin_actors["right"])
+    body.apply(h, PLAIN - {"zones"}, render=False)
+    assert not any(is_painted(actor) for actor in body.skin_actors.values())
+
+
+@pytest.mark.parametrize("chart", [False, True])
+def test_unpainted_skin_looks_the_same_with_zones_shown_or_hidden(body, knowledge, chart) -> None:
+    """Hiding the zones changes only the zones: the skin away from them keeps its opacity (a
+    half drawn without the zone shader once kept VTK's 0.5 where the shader drew 0.12)."""
+    layers = PLAIN | ({"chart"} if chart else set())
+    h = make_highlight(Selection(site="hip"), knowledge, body.depth_layers)
+    body.apply(h, layers, render=False)
+    body.frame(render=False)
+    painted = picture(body)
+    body.apply(h, layers - {"zones"}, render=False)
+    plain = picture(body)
+    zoned = {area for area, _side in h.zones}
+    areas = body.anatomy.fine_areas
+    pixels = np.vstack(
+        [
+            inner_pixels(
+                body, [a for a in areas if a not in zoned and side in areas[a]], side, 0.04
+            )
+            for side in ("left", "right")
+        ]
+    )
+    assert len(pixels) > 50
+    assert np.median(delta_e(sample(painted, pixels), sample(plain, pixels))) < 1.0

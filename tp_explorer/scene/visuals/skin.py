@@ -142,9 +142,10 @@ class SkinVisuals:
             prop.SetAmbient(ambient)
             prop.SetDiffuse(diffuse)
             prop.SetSpecular(specular)
-            # VTK draws an actor in its translucent pass when its opacity is below one; the
-            # shader sets each fragment's own opacity
-            prop.SetOpacity(1.0 if opaque else 0.5)
+            # VTK draws an actor in its translucent pass when its opacity is below one; a
+            # painted half's shader sets each fragment's own, a half without zones draws
+            # plain skin at the property's (skin off: only a painted half is drawn)
+            prop.SetOpacity(1.0 if opaque else (skin_alpha or 0.5))
             zone_shader.set_look(actor, look)
         self.paint.skin_rgba = zone_paint.rgba(colour, skin_alpha)
 

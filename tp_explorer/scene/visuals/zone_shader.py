@@ -6,7 +6,10 @@ through the triangles (per-cell colours drew every triangle's staircase); its ou
 band a fixed number of pixels wide inside that edge (``fwidth`` turns the level's change per
 pixel into a distance); the spillover's stripes are a 3D pattern of the surface point, so
 they lie on the skin from every side and fade to their mean colour before they shimmer.
-Settings are uniforms: a selection or a layer change sets numbers, never compiles a shader.
+Settings are uniforms: a selection or a layer change sets numbers. A half without zones
+draws with VTK's plain shader (its lines taken out, not skipped by a uniform: llvmpipe runs
+both sides of a branch, so a skipped branch still cost every skin fragment its lines); VTK
+keeps both programs compiled, so painting or clearing a half only switches between them.
 """
 
 from __future__ import annotations
@@ -47,7 +50,6 @@ float zonePixels(float level)
 # After VTK's colour step: diffuseColor, ambientColor and opacity are the skin's; the zones
 # replace them where they lie. Distances are in pixels, positive inside the edge.
 _FRAGMENT_IMPL = """//VTK::Color::Impl
-if (zoneOn > 0.5)
 {
   float dz = zonePixels(zoneLevelsVC.y);
   float de = zonePixels(zoneLevelsVC.x);
@@ -83,15 +85,12 @@ class ZoneLook:
 
 
 def install(mapper: vtkPolyDataMapper, actor: pv.Actor) -> None:
-    """Feed the half's level array to the shader and add the zone painting to it."""
+    """Feed the half's level array to the shader and set the zone painting's uniforms (its
+    lines go in with the first zone, ``set_painted``)."""
     mapper.MapDataArrayToVertexAttribute(
         "zoneLevels", LEVELS, vtkDataObject.FIELD_ASSOCIATION_POINTS, -1
     )
     shader = actor.GetShaderProperty()
-    shader.AddVertexShaderReplacement("//VTK::Normal::Dec", True, _VERTEX_DEC, False)
-    shader.AddVertexShaderReplacement("//VTK::Normal::Impl", True, _VERTEX_IMPL, False)
-    shader.AddFragmentShaderReplacement("//VTK::Normal::Dec", True, _FRAGMENT_DEC, False)
-    shader.AddFragmentShaderReplacement("//VTK::Color::Impl", True, _FRAGMENT_IMPL, False)
     uniforms = shader.GetFragmentCustomUniforms()
     for name, colour in (
         ("zoneStrong", palette.ESSENTIAL),
@@ -112,11 +111,23 @@ def install(mapper: vtkPolyDataMapper, actor: pv.Actor) -> None:
 
 
 def set_painted(actor: pv.Actor, painted: bool) -> None:
-    """Whether the half shows any zone: without one, the shader skips the zones' lines (a
-    skin without zones costs a frame what it did before they were painted this way)."""
-    actor.GetShaderProperty().GetFragmentCustomUniforms().SetUniformf(
-        "zoneOn", 1.0 if painted else 0.0
-    )
+    """Whether the half shows any zone: the zones' lines go into its shader or come out (a
+    skin without zones costs a frame what plain skin does)."""
+    shader = actor.GetShaderProperty()
+    if painted == is_painted(actor):
+        return  # a replacement changed, even to the same text, rebuilds the shader's source
+    if not painted:
+        shader.ClearAllShaderReplacements()
+        return
+    shader.AddVertexShaderReplacement("//VTK::Normal::Dec", True, _VERTEX_DEC, False)
+    shader.AddVertexShaderReplacement("//VTK::Normal::Impl", True, _VERTEX_IMPL, False)
+    shader.AddFragmentShaderReplacement("//VTK::Normal::Dec", True, _FRAGMENT_DEC, False)
+    shader.AddFragmentShaderReplacement("//VTK::Color::Impl", True, _FRAGMENT_IMPL, False)
+
+
+def is_painted(actor: pv.Actor) -> bool:
+    """Whether the half's shader paints zones now."""
+    return bool(actor.GetShaderProperty().GetNumberOfShaderReplacements())
 
 
 def set_look(actor: pv.Actor, look: ZoneLook) -> None:
