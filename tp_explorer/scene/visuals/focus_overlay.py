@@ -59,6 +59,7 @@ class FocusOverlay:
             prop.SetColor(*palette.rgb_float(palette.FOCUS))
             prop.SetOpacity(FILL_OPACITY)
             prop.SetAmbient(0.3)
+            prop.BackfaceCullingOn()  # one layer of fill, not front and back: zones read through
             silhouette = vtkPolyDataSilhouette()
             silhouette.SetCamera(camera)
             silhouette.SetEnableFeatureAngle(False)
