@@ -5,7 +5,8 @@ anterior and posterior chart-view pictures, a legend of the zones, and the chain
 each muscle near the pain with its trigger points and where each sends pain, in two columns:
 the most detail (spillover zones, main zones, or the body areas they lie in) that keeps the
 list on page 1, found by laying the handout out in memory. Page 2: the plain-language explanation, the study with its DOI, blank fields for the
-therapist, and the education-not-diagnosis statement; with depths, a page for the therapist.
+therapist (first the patient precautions for needling and electrical stimulation, each with its
+source), and the education-not-diagnosis statement; with depths, a page for the therapist.
 All text is drawn as plain text (never HTML), so nothing from regions.yaml can be interpreted
 as markup.
 """
@@ -31,7 +32,13 @@ from tp_explorer.ui.handout_content import DEPTH_HONESTY, DISCLAIMER, HandoutCon
 from tp_explorer.ui.handout_figures import draw_figures
 from tp_explorer.ui.handout_page import HandoutPage
 from tp_explorer.ui.handout_points import DETAILS
-from tp_explorer.ui.patient_text import RED_FLAG_HEADING, RED_FLAG_INTRO, evidence_words
+from tp_explorer.ui.patient_text import (
+    PRECAUTION_HEADING,
+    PRECAUTION_INTRO,
+    RED_FLAG_HEADING,
+    RED_FLAG_INTRO,
+    evidence_words,
+)
 
 CHAIN_PT = 8.5
 
@@ -155,12 +162,23 @@ def _draw_second_page(page: HandoutPage, content: HandoutContent) -> None:
         words = evidence_words(content.evidence, with_level=False)
         page.text(f"Strength of this kind of evidence: {words}", 10, False, 1)
     page.y += page.mm(4)
+    if content.precautions:
+        _draw_precautions(page, content.precautions)
     page.line_field("Therapist:")
     page.line_field("Date:")
     page.line_field("Home exercises and notes:", 8, 4)
     page.text(DISCLAIMER, 10, True, 1)
     if content.anatomy_credit:
         page.text(content.anatomy_credit, 8, False, 0)
+
+
+def _draw_precautions(page: HandoutPage, lines: Sequence[str]) -> None:
+    """For the therapist, before the fields: who must not be needled or stimulated, and why."""
+    page.text(f"For the therapist: {PRECAUTION_HEADING.lower()}", 12, True, 1.5)
+    page.text(PRECAUTION_INTRO, 9, False, 1)
+    for line in lines:
+        page.text(line, 8.5, False, 0.8)
+    page.y += page.mm(3)
 
 
 def _draw_red_flags(page: HandoutPage, lines: Sequence[str]) -> None:
