@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tp_explorer.cli import main
-from tp_explorer.knowledge import Knowledge, KnowledgeError, load_knowledge
+from tp_explorer.knowledge import Knowledge, KnowledgeError, RedFlag, load_knowledge
 
 from .conftest import REGIONS
 
@@ -45,7 +45,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     return code, out
 
 
-def _flag(kb: Knowledge, site: str, flag_id: str):  # type: ignore[no-untyped-def]
+def _flag(kb: Knowledge, site: str, flag_id: str) -> RedFlag:
     return next(f for f in kb.red_flags_for(site) if f.id == flag_id)
 
 

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tp_explorer.knowledge import Knowledge, SearchHit
+    from tp_explorer.knowledge import Knowledge, RedFlag, SearchHit
 
 KIND_WORDS = {
     "red_flag": "warning sign",
@@ -56,7 +56,7 @@ def hit_json(kb: Knowledge, hit: SearchHit) -> dict[str, object]:
     return data
 
 
-def _flag(kb: Knowledge, hit: SearchHit) -> object | None:
+def _flag(kb: Knowledge, hit: SearchHit) -> RedFlag | None:
     flags = kb.red_flags_for(hit.site_id) if hit.site_id else kb.general_red_flags
     return next((f for f in flags if f.id == hit.id), None)
 
@@ -78,6 +78,6 @@ def run_search(args: argparse.Namespace) -> int:
         if h.kind == "red_flag":
             flag = _flag(kb, h)
             if flag is not None:
-                lines.append(f"            {getattr(flag, 'action', '')}")
+                lines.append(f"            {flag.action}")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
