@@ -85,3 +85,13 @@ def test_a_painted_zone_is_never_called_no_referral(knowledge):
 def test_an_animal_study_says_so_where_it_is_named(knowledge):
     link = next(lk for lk in knowledge.chain_for("lower_leg") if lk.muscle.id == "gastrocnemius")
     assert "rabbits, not in people" in needled_note(link)
+
+
+def test_the_handout_citation_drops_what_was_not_confirmed(knowledge):
+    from tp_explorer.ui.handout_content import handout_content
+
+    content = handout_content(knowledge, "pelvis")
+    assert "unverified" not in content.citation and "not confirmed" not in content.citation
+    assert "2018;issue 1:8–16" in content.citation and ";42" not in content.citation
+    assert len(content.precautions) == len(knowledge.precautions_for("pelvis"))
+    assert all("(Source: " in line for line in content.precautions)
