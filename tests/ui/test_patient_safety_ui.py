@@ -68,7 +68,7 @@ def test_patient_words_do_not_state_the_model_as_fact(knowledge):
         assert not site.explanation.startswith("A trigger point is"), site.id
         assert " refer pain" not in site.explanation, site.id  # "are described as sending"
     assert "compensate" not in knowledge.sites["pelvis"].explanation
-    assert "strongest" not in EVIDENCE_WORDS["1"] and "weaknesses" in EVIDENCE_WORDS["1"]
+    assert "strongest" not in EVIDENCE_WORDS["1"] and "can still have flaws" in EVIDENCE_WORDS["1"]
     assert "emergencies" in RED_FLAG_INTRO and '"now"' in RED_FLAG_INTRO
 
 

@@ -42,9 +42,9 @@ PRECAUTION_INTRO = (
 )
 PRECAUTION_KIND_WORDS = {"needling": "Needling", "electrical_stimulation": "Electrical stimulation"}
 EVIDENCE_WORDS = {
-    "1": "a randomised trial or a review of trials, the kind of study ranked highest; a single "
-    "trial can still have weaknesses (such as no fake-treatment group), and the ranking says "
-    "nothing about how large the effect was",
+    "1": "a randomised trial or a review of trials: the kind of study ranked highest, though a "
+    "single study can still have flaws, and the ranking says nothing about how large the "
+    "effect was",
     "2": "moderate: a smaller or less controlled trial",
     "3": "limited: a comparison without random allocation",
     "4": "weak: a case series without a comparison group",

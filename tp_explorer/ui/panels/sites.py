@@ -140,6 +140,7 @@ class SitesPanel(QWidget):
             for hit in hits:
                 text = f"{hit.label}  ({KIND_LABELS.get(hit.kind, hit.kind)})"
                 item = QListWidgetItem(text)
+                item.setToolTip(plain_tooltip(text))  # a long warning-sign label is cut off
                 item.setData(ID_ROLE, hit.id)
                 item.setData(KIND_ROLE, hit.kind)
                 item.setData(SITE_ROLE, hit.site_id)
