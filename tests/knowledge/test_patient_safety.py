@@ -234,3 +234,12 @@ def test_no_textbook_chapter_title_is_cited(kb: Knowledge) -> None:
             for book_end in ("Elsevier 2018", "McGraw-Hill 2017"):
                 after = flag.source.partition(book_end)[2].lstrip()
                 assert not after.startswith("("), (site.id, flag.id, flag.source)
+
+
+def test_emergency_words_list_the_emergencies_first(capsys) -> None:
+    _, out = run(capsys, "search", "emergency", "--json")
+    hits = json.loads(out)
+    urgencies = [h["urgency"] for h in hits if h["kind"] == "red_flag"]
+    assert hits[0]["kind"] == "red_flag" and urgencies[:6] == ["emergency"] * 6
+    _, out = run(capsys, "search", "chest", "pain", "--json")
+    assert json.loads(out)[0]["id"] == "deep_vein_thrombosis"  # the clot reaching the lungs

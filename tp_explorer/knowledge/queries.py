@@ -9,6 +9,7 @@ from tp_explorer.knowledge.area_names import asked_areas, group_for
 from tp_explorer.knowledge.cautions import NeedleCaution
 from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.model import (
+    URGENCIES,
     Adjunct,
     ChainLink,
     Muscle,
@@ -21,7 +22,14 @@ from tp_explorer.knowledge.model import (
 )
 from tp_explorer.knowledge.precautions import PatientPrecaution, for_site
 from tp_explorer.knowledge.problems import UnknownNameError
-from tp_explorer.knowledge.search import MIN_SCORE, best_score, is_alarm, words_in
+from tp_explorer.knowledge.search import (
+    MIN_SCORE,
+    SIGN_SCORE,
+    asks_for_emergency,
+    best_score,
+    is_alarm,
+    words_in,
+)
 from tp_explorer.knowledge.vocabulary import SIDES
 
 SIDE_CHOICES: tuple[str, ...] = (*SIDES, "both")
@@ -33,11 +41,16 @@ def _unknown(what: str, value: object, valid: tuple[str, ...] | list[str]) -> Un
 
 
 def _flag_score(text: str, flag: RedFlag) -> float:
-    """How well ``text`` finds a red flag: its terms and its id in words, or its sign word by
-    word (search.words_in)."""
-    return max(
-        best_score(text, [flag.id.replace("_", " "), *flag.terms]), words_in(text, flag.sign)
+    """How well ``text`` finds a red flag: its terms and its id in words, or every query word in
+    its sign and action (search.words_in); a word such as "emergency" finds every flag whose
+    urgency is an emergency (search.asks_for_emergency)."""
+    found = max(
+        best_score(text, [flag.id.replace("_", " "), *flag.terms]),
+        words_in(text, f"{flag.sign} {flag.action}"),
     )
+    if flag.urgency == "emergency" and asks_for_emergency(text):
+        found = max(found, SIGN_SCORE)
+    return found
 
 
 def _flag_label(flag: RedFlag, site_name: str | None) -> str:
@@ -181,19 +194,23 @@ class Knowledge:
         """A red flag's words (its terms and its id in words) land on the flag, labelled as a
         warning sign of its site, so it never reads as a trigger-point condition; a general
         flag is found once, with no site."""
-        hits = []
+        found: list[tuple[int, SearchHit]] = []  # (urgency rank, hit): ties go most urgent first
         general = {f.id for f in self.general_red_flags}
         for flag in self.general_red_flags:
-            s = _flag_score(text, flag)
-            hits.append(SearchHit("red_flag", flag.id, _flag_label(flag, None), None, s))
+            hit = SearchHit("red_flag", flag.id, _flag_label(flag, None), None, 0.0)
+            found.append(
+                (URGENCIES.index(flag.urgency), replace(hit, score=_flag_score(text, flag)))
+            )
         for site in self.sites.values():
             for flag in site.red_flags:
                 if flag.id in general:
                     continue
-                s = _flag_score(text, flag)
-                label = _flag_label(flag, site.name)
-                hits.append(SearchHit("red_flag", flag.id, label, site.id, s))
-        return hits
+                hit = SearchHit("red_flag", flag.id, _flag_label(flag, site.name), site.id, 0.0)
+                found.append(
+                    (URGENCIES.index(flag.urgency), replace(hit, score=_flag_score(text, flag)))
+                )
+        found.sort(key=lambda uh: uh[0])
+        return [hit for _, hit in found]
 
     @property
     def trigger_point_count(self) -> int:

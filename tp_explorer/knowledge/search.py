@@ -112,12 +112,22 @@ def score(query: str, candidate: str) -> float:
     )
 
 
+EMERGENCY_WORDS = frozenset(
+    {"emergency", "emergencies", "urgent", "ambulance", "999", "112", "911"}
+)
+
+
+def asks_for_emergency(query: str) -> bool:
+    """True where the query asks for emergencies as such ("emergency", "ambulance", ...)."""
+    return any(word in EMERGENCY_WORDS for word in normalise(query).split())
+
+
 def is_alarm(query: str) -> bool:
     """True where the query holds a word about an injury or an emergency (ALARM_WORDS)."""
     return any(word in ALARM_WORDS for word in normalise(query).split())
 
 
-SIGN_SCORE = 0.8  # every query word found in a red flag's sign: a match, below a term's
+SIGN_SCORE = 0.8  # every query word in a red flag's sign or action: a match, below a term's
 
 
 def words_in(query: str, text: str) -> float:
