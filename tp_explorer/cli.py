@@ -21,6 +21,7 @@ SIDES = ("left", "right", "both")
 ANATOMY_SOURCES = ("atlas", "builtin")
 COMMAND_MODULES = (
     "tp_explorer.commands.knowledge",
+    "tp_explorer.commands.search",
     "tp_explorer.commands.render",
     "tp_explorer.commands.handout",
     "tp_explorer.commands.quiz",

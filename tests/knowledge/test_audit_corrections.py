@@ -36,9 +36,13 @@ def test_fibularis_longus_paints_the_outer_foot_like_brevis(kb: Knowledge) -> No
     assert "lateral_ankle" in longus.essential and "lateral_ankle" in brevis.essential
 
 
-def test_gluteus_maximus_labelled_flag_agrees_with_its_labelled_spillover(kb: Knowledge) -> None:
+def test_gluteus_maximus_spillover_is_kept_but_not_labelled_on_a_flashcard_source(
+    kb: Knowledge,
+) -> None:
+    """Issue 25: the only source labelling TrP1's spillover is student flashcards [S28]."""
     m = kb.muscles["gluteus_maximus"]
-    assert m.zones_labelled and m.spillover == ("posterior_thigh",)
+    assert not m.zones_labelled and m.spillover == ("posterior_thigh",)
+    assert "flashcards" in m.trigger_point("trp1_sacral").referral.note
 
 
 def test_knee_biceps_femoris_30_percent_is_the_hamstrings_as_a_group(kb: Knowledge) -> None:

@@ -113,9 +113,17 @@ def test_list_areas_json_gives_both_levels(capsys) -> None:
     assert "heel_plantar" in heel["areas"] and heel["sites"] == ["ankle_foot"]
 
 
-def test_list_studies_marks_unverified(capsys) -> None:
+def test_list_studies_leaves_out_unverified_details(capsys) -> None:
+    """Issue 25: an unconfirmed citation detail is dropped, not marked inline; the JSON keeps
+    the list of what is unverified."""
     _, out, _ = run(capsys, "list", "studies")
-    assert "[doi not confirmed]" in out and "hsieh_2007" in out
+    assert "hsieh_2007" in out and "not confirmed]" not in out and "[unverified]" not in out
+    george = next(line for line in out.splitlines() if line.startswith("george_2018"))
+    assert "2018;issue 1:8–16" in george and "42" not in george
+    _, out, _ = run(capsys, "list", "studies", "--json")
+    data = {s["id"]: s for s in json.loads(out)}
+    assert {"doi", "issue"} <= set(data["hsieh_2007"]["unverified"])
+    assert data["george_2018"]["volume"] is None
 
 
 def test_chain_text_and_json(capsys) -> None:

@@ -66,7 +66,7 @@ def test_schema_out_refuses_to_overwrite_without_force(
 
 
 def test_every_record_is_strict_closed_and_frozen() -> None:
-    assert len(RECORDS) == 15  # 14 before the per-point charts: Referral became PointReferral
+    assert len(RECORDS) == 16  # 15 before issue 25 added PatientPrecaution
     assert {r.__name__ for r in V1_RECORDS} == {
         "KnowledgeFileV1", "MuscleV1", "TriggerPointV1", "ReferralV1",
     }  # fmt: skip

@@ -32,15 +32,23 @@ def _words(path) -> str:
     return unicodedata.normalize("NFKC", " ".join(" ".join(p.split()) for p in _text(path)))
 
 
-def test_handout_has_two_pages_with_the_expected_text(right_hip_pdf, knowledge):
-    pages = _text(right_hip_pdf)
-    assert len(pages) == 2
-    first, second = (" ".join(p.split()) for p in pages)
+def test_handout_has_patient_pages_then_a_therapist_page(right_hip_pdf, knowledge):
+    """Issue 25: the longer warning signs can push the chain list past page 1; the patient
+    pages are followed by the therapist's page of patient precautions, each with its source."""
+    pages = [unicodedata.normalize("NFKC", " ".join(p.split())) for p in _text(right_hip_pdf)]
+    assert 3 <= len(pages) <= 4
+    first, patient, therapist = pages[0], " ".join(pages[:-1]), pages[-1]
+    assert "For the therapist: before any needling or electrical stimulation" in therapist
+    for precaution in knowledge.precautions_for("hip"):
+        assert precaution.sign.split(",")[0] in therapist, precaution.id
+    assert "Source:" in therapist and "Int J Sports Phys Ther 2016;11(5):810-819" in therapist
     assert "Hip pain" in first and "Side shown: right side" in first
+    assert first.index("When to see a doctor first") < first.index("Anterior")
     assert "Anterior" in first and "Posterior" in first
     for link in knowledge.chain_for("hip", "right"):
-        assert link.muscle.name in first
+        assert link.muscle.name in patient
     assert "Main (essential) referral zone" in first and "Spillover zone" in first
+    second = " ".join(pages[1:-1])
     study = knowledge.study_for("hip")
     assert study.citation.doi in second
     assert "Therapist:" in second and "Date:" in second and "Home exercises" in second

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         Study,
         TriggerPoint,
     )
+    from tp_explorer.knowledge.precautions import PatientPrecaution
 
 LIST_KINDS = ("sites", "muscles", "studies", "areas")
 
@@ -261,6 +262,17 @@ def red_flag_json(flag: RedFlag) -> dict[str, object]:
     }
 
 
+def precaution_json(p: PatientPrecaution) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "applies_to": p.applies_to,
+        "sign": p.sign,
+        "action": p.action,
+        "source": p.source,
+        "sites": list(p.sites),
+    }
+
+
 def run_list(args: argparse.Namespace) -> int:
     kb = _load(args)
     if args.kind == "sites":
@@ -345,17 +357,21 @@ def run_chain(args: argparse.Namespace) -> int:
     site = kb.site(args.site)
     links = kb.chain_for(site.id, side)
     flags = kb.red_flags_for(site.id)
+    precautions = kb.precautions_for(site.id)
     data = {
         "site": site.id,
         "name": site.name,
         "side": side,
         "study": site.study.id,
         "red_flags": [red_flag_json(f) for f in flags],
+        "precautions": [precaution_json(p) for p in precautions],
         "links": [link_json(link) for link in links],
     }
     lines = [f"{site.name} ({side}); study: {site.study.id}"]
     lines.append("When to see a doctor first (screen before needling):")
     lines.extend(f"  [{f.urgency}] {f.sign}: {f.action} ({f.source})" for f in flags)
+    lines.append("Before any needling or electrical stimulation, ask about:")
+    lines.extend(f"  [{p.applies_to}] {p.sign}: {p.action} ({p.source})" for p in precautions)
     lines.append("Chain:")
     for link in links:
         unverified = {s.id for s in link.unverified_studies}

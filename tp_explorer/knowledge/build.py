@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tp_explorer.knowledge import model, schema
 from tp_explorer.knowledge.cautions import NeedleCaution
+from tp_explorer.knowledge.precautions import PatientPrecaution
 from tp_explorer.knowledge.queries import Knowledge
 
 
@@ -32,6 +33,10 @@ def build(file: schema.KnowledgeFile, source: Path) -> Knowledge:
         general_red_flags=general,
         needle_cautions=tuple(
             NeedleCaution(c.kind, c.within_mm, c.source) for c in file.needle_cautions or ()
+        ),
+        patient_precautions=tuple(
+            PatientPrecaution(p.id, p.applies_to, p.sign, p.action, p.source, p.sites)
+            for p in file.patient_precautions or ()
         ),
     )
 

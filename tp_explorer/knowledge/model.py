@@ -49,21 +49,20 @@ class Citation:
     doi: str | None
 
     def format(self, unverified: tuple[str, ...] = ()) -> str:
-        """One-line citation; unknown or unverified parts are marked as such."""
+        """One-line citation with only the confirmed details: a part that is unknown or
+        unverified is left out, not marked inline (the study lists what is unverified)."""
 
-        def part(name: str, value: str | None) -> str:
-            if value is None:
-                return f"[{name} not confirmed]"
-            return f"{value} [unverified]" if name in unverified else value
+        def known(name: str, value: str | None) -> str:
+            return "" if value is None or name in unverified else value
 
-        authors = ", ".join(self.authors)
-        where = part("volume", self.volume)
-        if self.issue is not None or "issue" in unverified:
-            where += f"({part('issue', self.issue)})"
-        text = f"{authors}. {self.title}. {self.journal} {self.year};{where}:{part('pages', self.pages)}."
-        if self.doi is not None or "doi" in unverified:
-            text += f" doi:{part('doi', self.doi)}"
-        return text
+        volume, issue = known("volume", self.volume), known("issue", self.issue)
+        pages = known("pages", self.pages)
+        where = volume + (f"({issue})" if volume and issue else f"issue {issue}" if issue else "")
+        where = f";{where}" if where else ""
+        where += f":{pages}" if pages and where else f", {pages}" if pages else ""
+        text = f"{', '.join(self.authors)}. {self.title}. {self.journal} {self.year}{where}."
+        doi = known("doi", self.doi)
+        return f"{text} doi:{doi}" if doi else text
 
 
 @dataclass(frozen=True)
@@ -293,7 +292,7 @@ class ReferringPoint:
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "site" | "condition" | "muscle"
+    kind: str  # "red_flag" | "site" | "condition" | "muscle"
     id: str
     label: str
     site_id: str | None

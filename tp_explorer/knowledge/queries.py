@@ -9,6 +9,7 @@ from tp_explorer.knowledge.area_names import asked_areas, group_for
 from tp_explorer.knowledge.cautions import NeedleCaution
 from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.model import (
+    URGENCIES,
     Adjunct,
     ChainLink,
     Muscle,
@@ -19,16 +20,44 @@ from tp_explorer.knowledge.model import (
     Site,
     Study,
 )
+from tp_explorer.knowledge.precautions import PatientPrecaution, for_site
 from tp_explorer.knowledge.problems import UnknownNameError
-from tp_explorer.knowledge.search import MIN_SCORE, best_score
+from tp_explorer.knowledge.search import (
+    MIN_SCORE,
+    SIGN_SCORE,
+    asks_for_emergency,
+    best_score,
+    is_alarm,
+    words_in,
+)
 from tp_explorer.knowledge.vocabulary import SIDES
 
 SIDE_CHOICES: tuple[str, ...] = (*SIDES, "both")
-_KIND_ORDER = {"site": 0, "condition": 1, "muscle": 2}
+_KIND_ORDER = {"red_flag": 0, "site": 1, "condition": 2, "muscle": 3}
 
 
 def _unknown(what: str, value: object, valid: tuple[str, ...] | list[str]) -> UnknownNameError:
     return UnknownNameError(f"unknown {what} {value!r}; valid {what}s: {', '.join(valid)}")
+
+
+def _flag_score(text: str, flag: RedFlag) -> float:
+    """How well ``text`` finds a red flag: its terms and its id in words, or every query word in
+    its sign and action (search.words_in); a word such as "emergency" finds every flag whose
+    urgency is an emergency (search.asks_for_emergency)."""
+    found = max(
+        best_score(text, [flag.id.replace("_", " "), *flag.terms]),
+        words_in(text, f"{flag.sign} {flag.action}"),
+    )
+    if flag.urgency == "emergency" and asks_for_emergency(text):
+        found = max(found, SIGN_SCORE)
+    return found
+
+
+def _flag_label(flag: RedFlag, site_name: str | None) -> str:
+    """A red flag as a search result: its first term (or its sign), then where it applies."""
+    words = flag.terms[0] if flag.terms else flag.sign
+    where = f" ({site_name})" if site_name else " (every site)"
+    return f"{words[:1].upper()}{words[1:]}: check the warning signs first{where}"
 
 
 @dataclass(frozen=True)
@@ -44,6 +73,7 @@ class Knowledge:
     sites: dict[str, Site]
     general_red_flags: tuple[RedFlag, ...] = ()  # signs that matter at every site
     needle_cautions: tuple[NeedleCaution, ...] = ()  # margins per structure kind, with sources
+    patient_precautions: tuple[PatientPrecaution, ...] = ()  # who must not be needled, and why
     _areas: dict[str, tuple[Site, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def site(self, site_id: str) -> Site:
@@ -113,6 +143,11 @@ class Knowledge:
         """
         return self.site(site_id).red_flags
 
+    def precautions_for(self, site_id: str) -> tuple[PatientPrecaution, ...]:
+        """The patient precautions shown at a site: needling first, then electrical
+        stimulation (precautions.for_site)."""
+        return for_site(self.patient_precautions, self.site(site_id).id)
+
     def study_for(self, site_id: str) -> Study:
         """The study the article cites for this site."""
         return self.site(site_id).study
@@ -124,37 +159,58 @@ class Knowledge:
         return tuple(s for s in self.sites.values() if group in s.areas)
 
     def search(self, text: str, limit: int = 20) -> tuple[SearchHit, ...]:
-        """Sites, conditions and muscles matching ``text``, best first; tolerant of typos."""
+        """Red flags, sites, conditions and muscles matching ``text``, best first; tolerant of
+        typos. Where the words are about an injury or an emergency (search.is_alarm), the
+        red flags that match come first, whatever their score."""
         if not text or not text.strip() or limit <= 0:
             return ()
-        hits: list[tuple[SearchHit, int]] = []
-        order = 0
+        hits = [*self._flag_hits(text), *self._site_hits(text)]
+        for m in self.muscles.values():
+            s = best_score(text, [m.name, m.id.replace("_", " "), *m.synonyms])
+            hits.append(SearchHit("muscle", m.id, m.name, None, s))
+        order = {id(h): i for i, h in enumerate(hits)}
+        found = [h for h in hits if h.score >= MIN_SCORE]
+        alarm = is_alarm(text)
+
+        def rank(h: SearchHit) -> tuple[bool, float, int, int]:
+            first = alarm and h.kind == "red_flag"
+            return (not first, -round(h.score, 3), _KIND_ORDER[h.kind], order[id(h)])
+
+        found.sort(key=rank)
+        return tuple(replace(h, score=round(h.score, 3)) for h in found[:limit])
+
+    def _site_hits(self, text: str) -> list[SearchHit]:
+        hits = []
         for site in self.sites.values():
             s = best_score(text, [site.name, site.id.replace("_", " ")])
-            hits.append((SearchHit("site", site.id, site.name, site.id, s), order))
-            order += 1
+            hits.append(SearchHit("site", site.id, site.name, site.id, s))
             for cond in site.conditions:
                 s = best_score(text, [cond.name, *cond.synonyms])
                 label = f"{cond.name} ({site.name})"
-                hits.append((SearchHit("condition", cond.id, label, site.id, s), order))
-                order += 1
+                hits.append(SearchHit("condition", cond.id, label, site.id, s))
+        return hits
+
+    def _flag_hits(self, text: str) -> list[SearchHit]:
+        """A red flag's words (its terms and its id in words) land on the flag, labelled as a
+        warning sign of its site, so it never reads as a trigger-point condition; a general
+        flag is found once, with no site."""
+        found: list[tuple[int, SearchHit]] = []  # (urgency rank, hit): ties go most urgent first
+        general = {f.id for f in self.general_red_flags}
+        for flag in self.general_red_flags:
+            hit = SearchHit("red_flag", flag.id, _flag_label(flag, None), None, 0.0)
+            found.append(
+                (URGENCIES.index(flag.urgency), replace(hit, score=_flag_score(text, flag)))
+            )
+        for site in self.sites.values():
             for flag in site.red_flags:
-                if not flag.terms:
+                if flag.id in general:
                     continue
-                # A word for another diagnosis lands on the site, whose card opens with the
-                # red flags; the label says so, so it never reads as a trigger-point condition.
-                s = best_score(text, flag.terms)
-                term = flag.terms[0]
-                label = f"{term[:1].upper()}{term[1:]}: check the warning signs first ({site.name})"
-                hits.append((SearchHit("site", site.id, label, site.id, s), order))
-                order += 1
-        for m in self.muscles.values():
-            s = best_score(text, [m.name, m.id.replace("_", " "), *m.synonyms])
-            hits.append((SearchHit("muscle", m.id, m.name, None, s), order))
-            order += 1
-        found = [(h, o) for h, o in hits if h.score >= MIN_SCORE]
-        found.sort(key=lambda ho: (-round(ho[0].score, 3), _KIND_ORDER[ho[0].kind], ho[1]))
-        return tuple(replace(h, score=round(h.score, 3)) for h, _ in found[:limit])
+                hit = SearchHit("red_flag", flag.id, _flag_label(flag, site.name), site.id, 0.0)
+                found.append(
+                    (URGENCIES.index(flag.urgency), replace(hit, score=_flag_score(text, flag)))
+                )
+        found.sort(key=lambda uh: uh[0])
+        return [hit for _, hit in found]
 
     @property
     def trigger_point_count(self) -> int:

@@ -5,7 +5,8 @@ a chain's muscle, a site's study) from the ids the file defines, so a name is ch
 it stands, even inside a record with problems of its own. Afterwards ``cross_check`` looks
 across the records that passed the schema: ids used twice, a mesh in two muscles, a trigger
 point on another muscle's mesh, a red flag naming a condition its site lacks, a red flag's
-search word that is also a condition's name, a needle caution kind given twice.
+search word that is also a condition's name, a needle caution kind given twice, a patient
+precaution naming a site the file lacks.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class Records:
     sites: Indexed[schema.Site] = ()
     red_flags: Indexed[schema.RedFlag] = ()  # the general ones, at the top of the file
     needle_cautions: Indexed[schema.NeedleCaution] = ()
+    precautions: Indexed[schema.PatientPrecaution] = ()
 
     @classmethod
     def of(cls, file: schema.KnowledgeFile) -> Records:
@@ -101,6 +103,7 @@ class Records:
             tuple(enumerate(file.sites)),
             tuple(enumerate(file.red_flags or ())),
             tuple(enumerate(file.needle_cautions or ())),
+            tuple(enumerate(file.patient_precautions or ())),
         )
 
 
@@ -118,6 +121,7 @@ def cross_check(records: Records, doc: YamlDocument) -> list[Problem]:
     found.red_flags(("red_flags",), records.red_flags, ())
     found.cautions_once(records.needle_cautions)
     found.terms_not_synonyms(sites, records.red_flags)
+    found.precautions(records.precautions, tuple(site.id for _, site in sites))
     return found.problems
 
 
@@ -226,6 +230,21 @@ class _Found:
                     caution.kind,
                 )
             seen.add(caution.kind)
+
+    def precautions(
+        self, precautions: Indexed[schema.PatientPrecaution], site_ids: tuple[str, ...]
+    ) -> None:
+        """A patient precaution's id once, and the sites it names defined in the file."""
+        self.unique(("patient_precautions",), precautions, "patient precaution")
+        for i, precaution in precautions:
+            for k, site_id in enumerate(precaution.sites):
+                if site_id not in site_ids:
+                    self.add(
+                        ("patient_precautions", i, "sites", k),
+                        f"unknown site '{site_id}'",
+                        "one of: " + ", ".join(site_ids),
+                        site_id,
+                    )
 
     def terms_not_synonyms(
         self, sites: Indexed[schema.Site], general: Indexed[schema.RedFlag]

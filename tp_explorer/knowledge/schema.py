@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validat
 
 from tp_explorer.knowledge.cautions import CAUTION_KINDS
 from tp_explorer.knowledge.chapters import CHAPTERS
+from tp_explorer.knowledge.precautions import PRECAUTION_KINDS
 from tp_explorer.knowledge.schema_types import (
     AreaName,
     ArticleReference,
@@ -394,6 +395,20 @@ class NeedleCaution(Record):
     source: Text
 
 
+class PatientPrecaution(Record):
+    """What a patient tells the therapist first: needling or stimulation is changed or left out."""
+
+    what: ClassVar[str] = "a patient precaution"
+    id: Id
+    applies_to: Annotated[
+        str, OneOf(PRECAUTION_KINDS, "precaution kind", "one of: " + ", ".join(PRECAUTION_KINDS))
+    ]
+    sign: Text
+    action: Text
+    source: Text
+    sites: Annotated[tuple[Id, ...], ListOf(), Field(description="site ids; empty: all")] = ()
+
+
 class KnowledgeFile(Record):
     """The clinic's knowledge: studies, muscles and their trigger points, pain sites."""
 
@@ -419,3 +434,6 @@ class KnowledgeFile(Record):
         ]
         | None
     ) = Field(default=None, description="how near a needle's path each kind of structure is named")
+    patient_precautions: Annotated[tuple[PatientPrecaution, ...], ListOf(unique=False)] | None = (
+        Field(default=None, description="what rules out or changes needling or stimulation")
+    )

@@ -399,7 +399,9 @@ class Controller(QObject):
         elif sel.focus is not None:
             self.details.show_muscle(self.knowledge.muscles[sel.focus], sel.point)
         elif sel.site is not None:
-            self.details.show_site(self.knowledge.sites[sel.site], links)
+            self.details.show_site(
+                self.knowledge.sites[sel.site], links, self.knowledge.precautions_for(sel.site)
+            )
         else:
             self.details.show_nothing()
 

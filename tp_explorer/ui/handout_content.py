@@ -15,6 +15,7 @@ from tp_explorer.ui.patient_text import (
     TRIGGER_POINT_TEXT,
     chain_text,
     needled_note,
+    precaution_line,
     red_flag_line,
     study_text,
 )
@@ -56,6 +57,8 @@ class HandoutContent:
     zones: tuple[str, ...] = ()  # body areas painted, for the legend
     extra: dict[str, str] = field(default_factory=dict)
     red_flags: tuple[str, ...] = ()  # one plain line per red flag, most urgent first
+    # the therapist's part: one line per patient precaution with its source, needling first
+    precautions: tuple[str, ...] = ()
     muscle_notes: tuple[str, ...] = ()  # per muscle, how it is linked (same order as muscles)
     anatomy_credit: str = ""  # which body the pictures show, and its source
     depth_lines: tuple[str, ...] = ()  # the therapist's page: needle depths in this model
@@ -104,7 +107,8 @@ class HandoutContent:
 def study_citation(study: Study) -> tuple[str, str, str]:
     """(citation, doi, evidence level) of a knowledge Study, as plain text."""
     citation = study.citation.format(study.unverified)
-    return citation, study.citation.doi or "", study.evidence_level
+    doi = "" if "doi" in study.unverified else study.citation.doi or ""
+    return citation, doi, study.evidence_level
 
 
 def patient_explanation(knowledge: Knowledge, site_id: str, side: str = "both") -> tuple[str, ...]:
@@ -162,6 +166,9 @@ def handout_content(
         evidence,
         tuple(zones),
         red_flags=tuple(red_flag_line(f) for f in knowledge.red_flags_for(site_id)),
+        precautions=tuple(
+            f"{precaution_line(p)} (Source: {p.source})" for p in knowledge.precautions_for(site_id)
+        ),
         muscle_notes=notes,
         point_charts=points,
     )

@@ -4,8 +4,10 @@ Page 1: the site and side, then first of all when to see a doctor first (the sit
 anterior and posterior chart-view pictures, a legend of the zones, and the chain's muscles,
 each muscle near the pain with its trigger points and where each sends pain, in two columns:
 the most detail (spillover zones, main zones, or the body areas they lie in) that keeps the
-list on page 1, found by laying the handout out in memory. Page 2: the plain-language explanation, the study with its DOI, blank fields for the
-therapist, and the education-not-diagnosis statement; with depths, a page for the therapist.
+list on page 1, found by laying the handout out in memory. Page 2: the plain-language
+explanation, the study with its DOI, blank fields for the therapist, and the
+education-not-diagnosis statement. Then the therapist's page: the patient precautions for
+needling and electrical stimulation, each with its source; with depths, a page of them too.
 All text is drawn as plain text (never HTML), so nothing from regions.yaml can be interpreted
 as markup.
 """
@@ -31,9 +33,20 @@ from tp_explorer.ui.handout_content import DEPTH_HONESTY, DISCLAIMER, HandoutCon
 from tp_explorer.ui.handout_figures import draw_figures
 from tp_explorer.ui.handout_page import HandoutPage
 from tp_explorer.ui.handout_points import DETAILS
-from tp_explorer.ui.patient_text import RED_FLAG_HEADING, RED_FLAG_INTRO, evidence_words
+from tp_explorer.ui.patient_text import (
+    PRECAUTION_HEADING,
+    PRECAUTION_INTRO,
+    RED_FLAG_HEADING,
+    RED_FLAG_INTRO,
+    evidence_words,
+)
 
 CHAIN_PT = 8.5
+RED_FLAG_PT = 8.5  # the red flags are many (issue 25), and must leave page 1 room for the chain
+THERAPIST_PRECAUTION_NOTE = (
+    "Ask about each of these before the first treatment and again when things change; the "
+    "patient's answers decide whether needling or electrical stimulation is changed or left out."
+)
 
 
 def write_handout_pdf(
@@ -64,6 +77,8 @@ def _draw(
         _draw_first_page(page, content, images, detail)
         chain_ends = page.pages
         _draw_second_page(page, content)
+        if content.precautions:
+            _draw_precautions(page, content.precautions)
         if content.depth_lines:
             _draw_depth_page(page, content)
         return chain_ends, page.pages
@@ -163,6 +178,17 @@ def _draw_second_page(page: HandoutPage, content: HandoutContent) -> None:
         page.text(content.anatomy_credit, 8, False, 0)
 
 
+def _draw_precautions(page: HandoutPage, lines: Sequence[str]) -> None:
+    """The therapist's page: who must not be needled or stimulated, each with its source, to
+    ask about before any treatment."""
+    page.new_page()
+    page.text(f"For the therapist: {PRECAUTION_HEADING.lower()}", 15, True, 2)
+    page.text(THERAPIST_PRECAUTION_NOTE, 9, False, 1.5)
+    page.text(PRECAUTION_INTRO, 9, False, 2)
+    for line in lines:
+        page.text(line, 8.5, False, 1)
+
+
 def _draw_red_flags(page: HandoutPage, lines: Sequence[str]) -> None:
     """The red flags in a light box at the top of page 1, before anything else about the site."""
     pad = page.mm(3)
@@ -171,7 +197,7 @@ def _draw_red_flags(page: HandoutPage, lines: Sequence[str]) -> None:
     height = (
         page.measure(RED_FLAG_HEADING, 12, True, inner_w)
         + page.mm(1.5)
-        + page.measure(body, 9.5, False, inner_w)
+        + page.measure(body, RED_FLAG_PT, False, inner_w)
         + 2 * pad
     )
     box = QRectF(0, page.y, page.w, height)
@@ -181,7 +207,7 @@ def _draw_red_flags(page: HandoutPage, lines: Sequence[str]) -> None:
     top = page.y
     page.y += pad
     page.text(RED_FLAG_HEADING, 12, True, 1.5, left=pad, width=inner_w)
-    page.text(body, 9.5, False, 0, left=pad, width=inner_w)
+    page.text(body, RED_FLAG_PT, False, 0, left=pad, width=inner_w)
     page.y = top + height + page.mm(4)
 
 

@@ -1,7 +1,8 @@
 """What a patient reads (presentation mode and the handout), built from the knowledge values.
 
 No Qt here: plain strings, so the two patient views say the same thing and tests can read them.
-Wording follows the evidence: red flags come first, a link is worded from its basis, a study
+Wording follows the evidence: red flags come first, then the patient precautions (who must not
+be needled, or stimulated, and why), a link is worded from its basis, a study
 done on another condition says so before any evidence wording, and study jargon is replaced by
 the study's plain-language line.
 """
@@ -13,11 +14,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tp_explorer.knowledge import ChainLink, RedFlag, Site, Study
+    from tp_explorer.knowledge.precautions import PatientPrecaution
 
 TRIGGER_POINT_TEXT = (
-    "A trigger point is a small, tender, tight spot in a muscle. When pressed or irritated it "
-    "can hurt where it is, and it can also send pain to another place, called its referral "
-    "zone. That is why the place that hurts is not always the place that needs treatment."
+    "Therapists who use the trigger-point model describe small, tender, tight spots in a "
+    "muscle. Pressing such a spot may hurt where it is, and in that model it can also be felt "
+    "as pain somewhere else, called its referral zone. So the muscle a therapist examines may "
+    "not be the place where you feel the pain."
 )
 DEBATE_TEXT = (
     "Good to know: the trigger-point model is still debated among researchers. Referral maps "
@@ -26,12 +29,22 @@ DEBATE_TEXT = (
 )
 RED_FLAG_HEADING = "When to see a doctor first"
 RED_FLAG_INTRO = (
-    "These signs are uncommon. If one of them applies to you, please tell your therapist: a "
-    "doctor should check you before any needling."
+    "Most pain is not dangerous, but these signs can mean a problem that needs a doctor, and "
+    'some of them are emergencies. Each line says how soon: "now" means call an ambulance or '
+    "go to an emergency department straight away, without waiting for your next appointment. "
+    "If a sign applies to you, tell your therapist; it is not treated with needling."
 )
+PRECAUTION_HEADING = "Before any needling or electrical stimulation"
+PRECAUTION_INTRO = (
+    "Please tell your therapist first if any of these applies to you. Needling or electrical "
+    "stimulation may then be changed or left out, and you can say no to any part of the "
+    "treatment at any time."
+)
+PRECAUTION_KIND_WORDS = {"needling": "Needling", "electrical_stimulation": "Electrical stimulation"}
 EVIDENCE_WORDS = {
-    "1": "the strongest study design (a randomised trial, or a review of trials), though that "
-    "says nothing about how large the effect was",
+    "1": "a randomised trial or a review of trials: the kind of study ranked highest, though a "
+    "single study can still have flaws, and the ranking says nothing about how large the "
+    "effect was",
     "2": "moderate: a smaller or less controlled trial",
     "3": "limited: a comparison without random allocation",
     "4": "weak: a case series without a comparison group",
@@ -39,6 +52,8 @@ EVIDENCE_WORDS = {
 }
 DOWNGRADED = "; graded down because the trials behind it were of low quality or disagreed"
 UNVERIFIED_NEEDLED = "which muscles that study needled is not verified"
+# a study's sample unit that means animals, so "needled in" never reads as a treatment of people
+ANIMAL_UNITS = frozenset({"rabbits", "rats", "mice", "animals", "dogs", "pigs"})
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -70,6 +85,20 @@ def red_flag_text(flags: Sequence[RedFlag]) -> str:
     if not flags:
         return ""
     return "\n".join([RED_FLAG_HEADING, RED_FLAG_INTRO, *(red_flag_line(f) for f in flags)])
+
+
+def precaution_line(precaution: PatientPrecaution) -> str:
+    """One precaution as a patient reads it: what it applies to, the sign, then what happens."""
+    kind = PRECAUTION_KIND_WORDS.get(precaution.applies_to, precaution.applies_to)
+    return f"• {kind}: {precaution.sign.strip().rstrip('.')}. {precaution.action.strip()}"
+
+
+def precaution_text(precautions: Sequence[PatientPrecaution]) -> str:
+    """The heading, why it is asked, and one line per precaution (needling first)."""
+    if not precautions:
+        return ""
+    lines = (precaution_line(p) for p in precautions)
+    return "\n".join([PRECAUTION_HEADING, PRECAUTION_INTRO, *lines])
 
 
 def chain_text(links: Sequence[ChainLink]) -> str:
@@ -126,5 +155,8 @@ def needled_note(link: ChainLink) -> str:
     named = []
     for s in studies:
         who = f"{s.citation.authors[0].split()[0]} {s.citation.year}"
+        unit = str(getattr(s, "sample_unit", "")).strip().lower()
+        if unit in ANIMAL_UNITS:
+            who += f" (a study in {unit}, not in people)"
         named.append(f"{who} ({UNVERIFIED_NEEDLED})" if s.id in unverified else who)
     return "needled in " + join_names(named)

@@ -25,6 +25,7 @@ from tp_explorer.ui.patient_text import (
     DEBATE_TEXT,
     TRIGGER_POINT_TEXT,
     chain_text,
+    precaution_text,
     red_flag_text,
     study_text,
 )
@@ -48,7 +49,8 @@ STOP_EVENTS = {
 def presentation_text(knowledge: Knowledge, site_id: str | None, side: str = "both") -> str:
     """The short patient explanation shown beside the model (plain text).
 
-    First when to see a doctor first (the site's red flags), then the site's own patient
+    First when to see a doctor first (the site's red flags), then what to tell the therapist
+    before any needling or electrical stimulation (the patient precautions), then the site's own patient
     explanation, why muscles away from the pain may be treated (worded from each link's basis),
     what the study was really on and how strong that kind of evidence is, and that the model is
     debated.
@@ -58,6 +60,7 @@ def presentation_text(knowledge: Knowledge, site_id: str | None, side: str = "bo
     site = knowledge.sites[site_id]
     links = knowledge.chain_for(site_id, side)
     parts = [red_flag_text(knowledge.red_flags_for(site_id))]
+    parts.append(precaution_text(knowledge.precautions_for(site_id)))
     own = str(getattr(site, "explanation", "") or TRIGGER_POINT_TEXT).strip()
     parts.append(own)
     parts.append(chain_text(links))

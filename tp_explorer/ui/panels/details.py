@@ -23,10 +23,18 @@ from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, MIDLINE, fine_area
 from tp_explorer.ui.chart_text import UNLABELLED, referring_line
 from tp_explorer.ui.panels.chain import GROUPS, plain_tooltip
 from tp_explorer.ui.panels.point_cards import PointCard, WrapButton, add_point_cards, mark_shown
-from tp_explorer.ui.patient_text import RED_FLAG_HEADING, needled_note, red_flag_line
+from tp_explorer.ui.patient_text import (
+    PRECAUTION_HEADING,
+    PRECAUTION_INTRO,
+    RED_FLAG_HEADING,
+    needled_note,
+    precaution_line,
+    red_flag_line,
+)
 
 if TYPE_CHECKING:
     from tp_explorer.knowledge import ChainLink, Muscle, RedFlag, ReferringPoint, Site, Study
+    from tp_explorer.knowledge.precautions import PatientPrecaution
 
 URGENCY_WORDS = {
     "emergency": "emergency care now",
@@ -184,12 +192,21 @@ class DetailsPanel(QScrollArea):
             "This is an education tool, not a diagnosis.",
         )
 
-    def show_site(self, site: Site, links: tuple[ChainLink, ...]) -> None:
+    def show_site(
+        self,
+        site: Site,
+        links: tuple[ChainLink, ...],
+        precautions: tuple[PatientPrecaution, ...] = (),
+    ) -> None:
+        """The site's card: red flags, then the patient precautions (both before anything about
+        treatment), conditions, explanation, chain, study and adjunct."""
         layout = self._begin("site")
         self._label(layout, site.name, title=True)
         flags = getattr(site, "red_flags", ())
         if flags:
             self._red_flags(layout, site, flags)
+        if precautions:
+            self._precautions(layout, precautions)
         conditions = ", ".join(c.name for c in getattr(site, "conditions", ()))
         if conditions:
             self._label(layout, f"Conditions: {conditions}")
@@ -231,6 +248,17 @@ class DetailsPanel(QScrollArea):
                     names.get(c, c) for c in flag.conditions
                 )
             self._label(inner, f"    ({detail}. Source: {flag.source})")
+
+    def _precautions(self, layout: QVBoxLayout, precautions: tuple[PatientPrecaution, ...]) -> None:
+        """Who must not be needled or stimulated, each with its source, before the chain."""
+        inner = self._section(layout, PRECAUTION_HEADING)
+        if (box := inner.parentWidget()) is not None:
+            box.setObjectName("precautions")
+        self._label(inner, PRECAUTION_INTRO)
+        for precaution in precautions:
+            label = self._label(inner, precaution_line(precaution))
+            label.setObjectName(f"precaution_{precaution.id}")
+            self._label(inner, f"    (Source: {precaution.source})")
 
     def _study_card(self, layout: QVBoxLayout, study: Study, note: str) -> None:
         inner = self._section(layout, "The study behind it")

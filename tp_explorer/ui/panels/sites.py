@@ -1,4 +1,5 @@
-"""Pain sites as a tree (site -> conditions) with a search box for sites, conditions, muscles."""
+"""Pain sites as a tree (site -> conditions) with a search box for warning signs, sites,
+conditions and muscles."""
 
 from __future__ import annotations
 
@@ -25,7 +26,12 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SITE_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_LABELS = {"site": "Pain site", "condition": "Condition", "muscle": "Muscle"}
+KIND_LABELS = {
+    "red_flag": "Warning sign",
+    "site": "Pain site",
+    "condition": "Condition",
+    "muscle": "Muscle",
+}
 
 
 class PaintAfterScene(QObject):
@@ -134,6 +140,7 @@ class SitesPanel(QWidget):
             for hit in hits:
                 text = f"{hit.label}  ({KIND_LABELS.get(hit.kind, hit.kind)})"
                 item = QListWidgetItem(text)
+                item.setToolTip(plain_tooltip(text))  # a long warning-sign label is cut off
                 item.setData(ID_ROLE, hit.id)
                 item.setData(KIND_ROLE, hit.kind)
                 item.setData(SITE_ROLE, hit.site_id)
@@ -160,6 +167,9 @@ class SitesPanel(QWidget):
             self.muscleRequested.emit(item.data(ID_ROLE))
         elif kind in ("site", "condition"):
             self.siteRequested.emit(item.data(SITE_ROLE) or item.data(ID_ROLE))
+        elif kind == "red_flag" and item.data(SITE_ROLE):
+            # the site's card opens with its warning signs first
+            self.siteRequested.emit(item.data(SITE_ROLE))
 
     def _activate_first_result(self) -> None:
         if self.results.count() and self.results.item(0).flags() & Qt.ItemFlag.ItemIsEnabled:
