@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pyvista as pv
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from tp_explorer.ui.main_window import MainWindow
 
 WARM_UP_FRAMES = 5
+MIN_PAIRED_BLOCK = 4
 
 
 def render_window_of(plotter: pv.BasePlotter) -> vtkRenderWindow:
@@ -72,14 +74,26 @@ def count_triangles(meshes: list[vtkPolyData]) -> int:
     return int(sum(m.GetNumberOfPolys() + m.GetNumberOfStrips() for m in meshes))
 
 
-def measure_bare(
+PAIRED_ROUNDS = 12
+
+
+@dataclass(frozen=True)
+class PairedFrames:
+    """Turntable frames of the window and of the bare plotter, taken in alternating blocks."""
+
+    window_ms: list[float]
+    bare_ms: list[float]
+    ratios: list[float]  # per round: the window block's median over the bare block's
+
+
+def open_bare(
     meshes: list[vtkPolyData],
     size: tuple[int, int],
     camera: CameraPosition,
-    frames: int,
     multi_samples: int,
-) -> list[float]:
-    """A plain pyvista plotter, default settings, the same triangles, the same window size.
+) -> pv.Plotter:
+    """A plain pyvista plotter, default settings, the same triangles, the same window size,
+    shown and drawn (its first uploads done).
 
     One setting is not pyvista's default: anti-aliasing. pyvista's theme asks for 8x MSAA, the
     window for 4x on a GPU and none in software, so the bare plotter gets the window's samples;
@@ -94,11 +108,35 @@ def measure_bare(
         bare.add_mesh(pv.wrap(mesh))
     bare.camera_position = camera
     bare.show(interactive_update=True, auto_close=False)
-    try:
-        frame_times(bare, WARM_UP_FRAMES)  # first uploads
-        return frame_times(bare, frames)
-    finally:
-        bare.close()
+    frame_times(bare, WARM_UP_FRAMES)
+    return bare
+
+
+def paired_frames(
+    plotter: pv.BasePlotter,
+    app: QApplication,
+    bare: pv.BasePlotter,
+    frames: int,
+    rounds: int = PAIRED_ROUNDS,
+) -> PairedFrames:
+    """``frames`` turntable frames each of the window (with its Qt paint) and the bare plotter,
+    in ``rounds`` alternating blocks at the same angles, so that a shared machine's drift (its
+    speed swings by tens of percent over a minute) falls on both alike; each round's ratio is
+    taken within the round."""
+    block = max(MIN_PAIRED_BLOCK, frames // rounds)
+    step = 360.0 / (block * rounds)
+    window_ms: list[float] = []
+    bare_ms: list[float] = []
+    ratios = []
+    for round_index in range(rounds):
+        first, second = (plotter, bare) if round_index % 2 == 0 else (bare, plotter)
+        times = {}
+        for target in (first, second):
+            times[id(target)] = frame_times(target, block, app if target is plotter else None, step)
+        window_ms += times[id(plotter)]
+        bare_ms += times[id(bare)]
+        ratios.append(statistics.median(times[id(plotter)]) / statistics.median(times[id(bare)]))
+    return PairedFrames(window_ms, bare_ms, ratios)
 
 
 def measure_default_scene(

@@ -29,6 +29,8 @@ from tp_explorer.ui.heap import IDLE_TRIM_MS
 from tp_explorer.ui.preflight import check_opengl
 
 if TYPE_CHECKING:
+    from vtkmodules.vtkCommonDataModel import vtkPolyData
+
     from tp_explorer.anatomy import Anatomy
     from tp_explorer.knowledge import Knowledge
     from tp_explorer.ui.main_window import MainWindow
@@ -54,11 +56,11 @@ def measure_all(
     anatomy = load_anatomy()
     result.asset_load_s = time.perf_counter() - started
 
-    app = _application()
+    app = application()
     result.renderer = check_opengl()
-    window = _open_window(knowledge, anatomy, app, result)
+    window = open_window(knowledge, anatomy, app, result)
     # only now, with the window (see the module's docstring): they load pyvista's plotting
-    from tp_explorer.bench.frames import frame_times, measure_bare, measure_default_scene
+    from tp_explorer.bench.frames import frame_times, measure_default_scene
     from tp_explorer.bench.selection import SelectionRounds, record_selections, settle
 
     meshes = measure_default_scene(window, app, frames, result)
@@ -70,7 +72,8 @@ def measure_all(
     # steady memory: what the window holds once idle (it hands freed heap pages back then)
     settle(app, IDLE_TRIM_MS + IDLE_AFTER_TRIM_MS)
     result.rss_mb, result.rss_peak_mb = rss_mb()
-    camera = window.plotter.camera_position
+    # after the window's memory is measured: the bare plotter adds its own
+    _measure_frame_ratio(window, app, meshes, frames, result)
     window.close()
     if cold_runs:  # a plain window whose canvas is the size of ours, in fresh processes
         size = tuple(map(str, result.window_size))
@@ -78,15 +81,43 @@ def measure_all(
         result.bare_cold_start_s = statistics.median(bare_runs)
         result.cold_start_ratio = result.cold_start_s / result.bare_cold_start_s
 
-    # after the window's memory is measured: the bare plotter would add its own
-    bare_ms = measure_bare(meshes, result.window_size, camera, frames, result.multi_samples)
-    result.bare_frame_ms = statistics.median(bare_ms)
-    result.bare_frame_p95_ms = percentile(bare_ms, 0.95)
-    result.frame_ratio = result.frame_ms / result.bare_frame_ms
     if measure_bare_memory:
         result.bare_rss_mb = measure_bare_rss(result.window_size, frames)
         result.rss_ratio = result.rss_mb / result.bare_rss_mb if result.bare_rss_mb else 0.0
     return result
+
+
+def _measure_frame_ratio(
+    window: MainWindow,
+    app: QApplication,
+    meshes: list[vtkPolyData],
+    frames: int,
+    result: BenchResult,
+) -> None:
+    """The default scene against a bare plotter drawing its triangles, frames of the two taken
+    in alternating blocks in the same minute (``frames.paired_frames``): the ratio is the
+    median of the rounds' ratios, with their quartiles as its spread."""
+    from tp_explorer.bench.frames import open_bare, paired_frames
+    from tp_explorer.bench.selection import settle
+
+    controller = window.controller
+    controller.select_site(None)
+    controller.reset_view()
+    controller.motion.finish()
+    settle(app)
+    bare = open_bare(
+        meshes, result.window_size, window.plotter.camera_position, result.multi_samples
+    )
+    try:
+        paired = paired_frames(window.plotter, app, bare, frames)
+    finally:
+        bare.close()
+    result.frame_paired_ms = statistics.median(paired.window_ms)
+    result.bare_frame_ms = statistics.median(paired.bare_ms)
+    result.bare_frame_p95_ms = percentile(paired.bare_ms, 0.95)
+    result.frame_ratio = statistics.median(paired.ratios)
+    result.frame_ratio_p25 = percentile(paired.ratios, 0.25)
+    result.frame_ratio_p75 = percentile(paired.ratios, 0.75)
 
 
 def _machine() -> str:
@@ -97,7 +128,7 @@ def _machine() -> str:
     )
 
 
-def _application() -> QApplication:
+def application() -> QApplication:
     """The running QApplication (a test's), or a new one."""
     existing = QApplication.instance()
     if existing is None:
@@ -107,7 +138,7 @@ def _application() -> QApplication:
     return existing
 
 
-def _open_window(
+def open_window(
     knowledge: Knowledge, anatomy: Anatomy, app: QApplication, result: BenchResult
 ) -> MainWindow:
     """The explorer's window at 1400 x 900, shown and drawn once, with throwaway settings."""

@@ -31,9 +31,13 @@ class BenchResult:
     frame_front_ms: float = 0.0  # the default scene from the front, the view selections redraw
     # the default scene's turntable frames taken between the blocks of selections
     frame_interleaved_ms: float = 0.0
+    # the default scene's frames and the bare plotter's, in alternating blocks (same minute)
+    frame_paired_ms: float = 0.0
     bare_frame_ms: float = 0.0
     bare_frame_p95_ms: float = 0.0
-    frame_ratio: float = 0.0
+    frame_ratio: float = 0.0  # the median of the alternating rounds' ratios
+    frame_ratio_p25: float = 0.0  # ... and its spread over the rounds
+    frame_ratio_p75: float = 0.0
     selection_ms: float = 0.0
     selection_p95_ms: float = 0.0
     selection_ratio: float = 0.0
