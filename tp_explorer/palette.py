@@ -49,7 +49,7 @@ SKIN_OPACITY = 0.12
 # Zones are painted mostly opaque on that skin, with an opaque outline, so they read as on the
 # skin, not on the muscle seen through it; the chain's muscles still show through them. (The
 # chart view paints them fully opaque on an opaque skin.)
-ZONE_OPACITY = 0.55  # essential zones and the spillover stripes
+ZONE_OPACITY = 0.8  # essential zones and spillover stripes (at 0.55 a muscle tinted them grey)
 SPILLOVER_LIGHT_OPACITY = 0.42  # between the spillover stripes: a veil, so they lie on the skin
 
 ROLE_COLOURS: dict[str, str] = {
