@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tp_explorer.knowledge.approaches import Needling
 from tp_explorer.knowledge.skin_areas import group_of
 
 ROLES: tuple[str, ...] = ("local", "regional")
@@ -130,6 +131,7 @@ class TriggerPoint:
     aspect: str | None
     referral: PointReferral | None = None  # None: no chart (``no_referral`` says why)
     no_referral: str = ""  # why the point has no chart, where it has none
+    needling: Needling = Needling()  # taught approaches (or why none), published depths
 
 
 def _groups(areas: Iterable[str]) -> tuple[str, ...]:
