@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tp_explorer.knowledge import schema
-from tp_explorer.knowledge.approaches import Needling, NeedleApproach, PublishedDepth
+from tp_explorer.knowledge.approaches import NeedleApproach, Needling, PublishedDepth
 from tp_explorer.knowledge.problems import Problem
 from tp_explorer.knowledge.schema_approaches import PointNeedling
 from tp_explorer.knowledge.schema_types import listing

@@ -42,7 +42,7 @@ class NeedleApproach:
     sources: tuple[str, ...]
 
     def words(self) -> str:
-        """"prone, from posterior (between PSIS and greater trochanter)"."""
+        """ "prone, from posterior (between PSIS and greater trochanter)"."""
         where = f" ({self.landmark})" if self.landmark else ""
         position = f"{self.position.replace('_', '-')}, " if self.position else ""
         return f"{position}from {self.entry}{where}"
@@ -64,11 +64,16 @@ class PublishedDepth:
     citation: str
 
     def words(self) -> str:
-        """"CT in 60 adults: 63 mm (47–79 mm)"."""
+        """ "CT in 60 adults: mean 63 mm, 47–79 mm"."""
         span = ""
         if self.low_mm is not None and self.high_mm is not None:
-            span = f" ({self.low_mm:.0f}–{self.high_mm:.0f} mm)"
-        return f"{self.method} in {self.population}: {self.depth_mm:.0f} mm{span}"
+            span = f", {self.low_mm:.0f}–{self.high_mm:.0f} mm"
+        return f"{self.method} in {self.population}: mean {self.depth_mm:.0f} mm{span}"
+
+    def beside(self, model_mm: float) -> str:
+        """ "in this model 71 mm; CT in 60 adults: mean 66 mm, 48–84 mm (model/published 1.08)"."""
+        ratio = model_mm / self.depth_mm
+        return f"in this model {model_mm:.0f} mm; {self.words()} (model/published {ratio:.2f})"
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,7 @@ def build(file: schema.KnowledgeFile, source: Path) -> Knowledge:
     needled = _needled(file, studies)
     approaches = file.needle_approaches or {}
     muscles = {
-        m.id: _muscle(m, needled[m.id], needling_of(approaches.get(m.id, {})))
-        for m in file.muscles
+        m.id: _muscle(m, needled[m.id], needling_of(approaches.get(m.id, {}))) for m in file.muscles
     }
     general = tuple(_red_flag(f) for f in file.red_flags or ())
     sites = {s.id: _site(s, studies, muscles, general) for s in file.sites}

@@ -22,7 +22,8 @@ from pydantic import ConfigDict, Field, PlainValidator, model_validator
 from tp_explorer.knowledge.cautions import CAUTION_KINDS
 from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.schema_approaches import NeedleApproaches
-from tp_explorer.knowledge.schema_base import NONEMPTY, Record
+from tp_explorer.knowledge.schema_base import NONEMPTY as NONEMPTY
+from tp_explorer.knowledge.schema_base import Record as Record
 from tp_explorer.knowledge.schema_types import (
     AreaName,
     ArticleReference,
