@@ -106,3 +106,24 @@ def test_builtin_body_measures_along_approaches_too(anatomy: Any, knowledge: Any
         found = readings(meter, knowledge.muscles[muscle], ("left",))
         assert found and all(r.path.depth_m > 0 and r.path.nearest("nerve") for r in found)
         assert all(r.approach is not None for r in found)
+
+
+def test_depth_validation_page_lists_every_published_figure_with_the_models_ratio(
+    meter: DepthMeter, knowledge: Any
+) -> None:
+    page = (Path(__file__).parents[2] / "docs" / "depth-validation.md").read_text("utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    published = {
+        (m.id, tp.id, p.depth_mm)
+        for m in knowledge.muscles.values()
+        for tp in m.trigger_points
+        for p in tp.needling.published
+    }
+    assert len(rows) >= 8 and len(rows) == len(published)
+    ratios = set()
+    for muscle in {m for m, _, _ in published}:
+        for r in readings(meter, knowledge.muscles[muscle], ("left",)):
+            ratios |= {round(r.path.depth_m * 1000 / p.depth_mm, 2) for p in r.published}
+    for row in rows:
+        ratio = float(row.rstrip(" |").rsplit("|", 1)[1].split()[0])
+        assert any(abs(ratio - r) <= 0.011 for r in ratios), row
