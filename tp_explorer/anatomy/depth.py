@@ -1,10 +1,13 @@
 """Needle depth and the structures near a needle's path, measured on one Anatomy.
 
-For a trigger point the needle path is the shortest straight line from the skin that does not
-pass through bone; along it we measure the distance to every nerve, artery, vein and organ the
-anatomy holds. All queries go through VTK (cell and point locators, OBB trees, implicit
-distance), built once per anatomy in a ``DepthMeter``. Numbers are in metres here; callers say
-"in this model" when they show them (one adult male body, one posture).
+``measure`` gives the shortest straight path from the skin to a trigger point that does not pass
+through bone; ``path`` measures any given entry (approach.py finds the entry along a taught
+approach). Along a path we measure the distance to every nerve, artery, vein and organ the
+anatomy holds: meshes to their surfaces, nerves to a round-equivalent surface of a published
+size (nerve_radii.py), drawn vessel courses to a 1 mm tube. All queries go through VTK (cell and
+point locators, OBB trees, implicit distance) or numpy, built once per anatomy in a
+``DepthMeter``. Numbers are in metres here; callers say "in this model" when they show them (one
+adult male body, one posture).
 
 Not measurable here: the lung and pleura (BodyParts3D's lower body has no thoracic organs), and
 on the built-in body, any artery, vein or organ (it has nerve and vessel centrelines only).
