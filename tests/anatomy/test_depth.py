@@ -112,7 +112,7 @@ def test_a_structure_moved_next_to_the_path_raises_the_caution(
 def test_check_warns_when_a_precaution_omits_a_measured_nerve(
     knowledge: Any, meter: DepthMeter
 ) -> None:
-    wide = (NeedleCaution("nerve", 25.0, "test margin"),)
+    wide = (NeedleCaution("nerve", 20.0, "test margin"),)  # nerves measured to their surface
     written = dataclasses.replace(knowledge, needle_cautions=wide)
     assert not [g for g in precaution_gaps(written, meter) if g.muscle == "piriformis"]
     piriformis = dataclasses.replace(

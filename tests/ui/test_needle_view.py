@@ -31,6 +31,18 @@ def _planes(actor: Any) -> int:
     return 0 if planes is None else int(planes.GetNumberOfItems())
 
 
+def _on_canvas(plotter: Any, path: Any) -> tuple[float, float]:
+    """Where the middle of a needle path lands on the canvas, as fractions (0, 0 = bottom
+    left)."""
+    renderer = plotter.renderer
+    mid = [(a + b) / 2 for a, b in zip(path.entry, path.target, strict=True)]
+    renderer.SetWorldPoint(*mid, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    w, h = renderer.GetSize()
+    return x / w, y / h
+
+
 def test_piriformis_needle_view_shows_path_sciatic_nerve_and_cut(atlas_window: Any) -> None:
     needle = atlas_window.needle_view
     atlas_window.state.update(site="pelvis", focus="piriformis", side="left")
@@ -47,6 +59,11 @@ def test_piriformis_needle_view_shows_path_sciatic_nerve_and_cut(atlas_window: A
         note = layer.note.GetText(2)
         assert "In this model" in note and "mm below the skin" in note
         assert "Sciatic nerve" in note and "Not a safe depth" in note
+        assert "along the taught approach" in note and "Gluteus maximus" in note
+        assert "clinic margins" in note and "lung and pleura" in note
+        assert "caution margin" not in note and "Published: in this model" in note
+        x, y = _on_canvas(atlas_window.scene.plotter, needle.paths[0])
+        assert 0.3 < x < 0.7 and 0.2 < y < 0.55  # across the middle, below the note
         path = needle.paths[0]
         assert 0.02 < path.depth_m < 0.12
         first = path.trigger_point

@@ -1,10 +1,13 @@
 """Needle depth and the structures near a needle's path, measured on one Anatomy.
 
-For a trigger point the needle path is the shortest straight line from the skin that does not
-pass through bone; along it we measure the distance to every nerve, artery, vein and organ the
-anatomy holds. All queries go through VTK (cell and point locators, OBB trees, implicit
-distance), built once per anatomy in a ``DepthMeter``. Numbers are in metres here; callers say
-"in this model" when they show them (one adult male body, one posture).
+``measure`` gives the shortest straight path from the skin to a trigger point that does not pass
+through bone; ``path`` measures any given entry (approach.py finds the entry along a taught
+approach). Along a path we measure the distance to every nerve, artery, vein and organ the
+anatomy holds: meshes to their surfaces, nerves to a round-equivalent surface of a published
+size (nerve_radii.py), drawn vessel courses to a 1 mm tube. All queries go through VTK (cell and
+point locators, OBB trees, implicit distance) or numpy, built once per anatomy in a
+``DepthMeter``. Numbers are in metres here; callers say "in this model" when they show them (one
+adult male body, one posture).
 
 Not measurable here: the lung and pleura (BodyParts3D's lower body has no thoracic organs), and
 on the built-in body, any artery, vein or organ (it has nerve and vessel centrelines only).
@@ -23,13 +26,13 @@ from vtkmodules.vtkCommonDataModel import vtkCellLocator, vtkStaticPointLocator
 from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
 from vtkmodules.vtkFiltersGeneral import vtkOBBTree
 
+from tp_explorer.anatomy.nerve_radii import NerveRadius, radius_of
 from tp_explorer.anatomy.vtk_arrays import numpy_to_vtk, vtk_to_numpy
 
 KINDS: tuple[str, ...] = ("nerve", "artery", "vein", "organ")
 NEAR_RADIUS_M = 0.03  # besides the nearest of each kind, list anything this close to the path
 SAMPLE_STEP_M = 0.0005  # spacing of the points sampled along the needle path
 ENTRY_CANDIDATES = 400  # skin points tried, nearest first, when the nearest path meets bone
-_CENTRELINE_RADIUS_M = 0.001  # nerve and vessel polylines are measured as thin tubes
 _SKIN_TOP_MARGIN_M = 0.003  # the skin is cropped at the top: its cut edge is not skin
 
 
@@ -122,10 +125,40 @@ class _Distance:
         return np.maximum(d + self._offset, 0.0)
 
 
-class DepthMeter:
-    """Locators for one anatomy, built once; ``measure`` answers per trigger point."""
+class _PolylineDistance:
+    """Distance from points to the surface of a tube round a polyline whose radius changes
+    linearly from its first point to its last (a nerve's round-equivalent surface)."""
 
-    def __init__(self, anatomy: Measured) -> None:
+    def __init__(self, path: np.ndarray, radius: NerveRadius) -> None:
+        self._a = np.asarray(path[:-1], dtype=float)
+        self._ab = np.asarray(path[1:], dtype=float) - self._a
+        self._len2 = np.maximum(np.einsum("ij,ij->i", self._ab, self._ab), 1e-18)
+        seg = np.sqrt(self._len2)
+        self._start = np.concatenate([[0.0], np.cumsum(seg)[:-1]])
+        self._seg, self._total = seg, max(float(seg.sum()), 1e-12)
+        self._radius = radius
+
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        rel = points[:, None, :] - self._a[None, :, :]
+        t = np.clip(np.einsum("nmk,mk->nm", rel, self._ab) / self._len2, 0.0, 1.0)
+        off = rel - t[..., None] * self._ab[None, :, :]
+        d = np.sqrt(np.einsum("nmk,nmk->nm", off, off))
+        fraction = (self._start[None, :] + t * self._seg[None, :]) / self._total
+        r = self._radius.at(0.0) + (self._radius.at(1.0) - self._radius.at(0.0)) * fraction
+        out: np.ndarray = np.maximum(d - r, 0.0).min(axis=1)
+        return out
+
+
+Distance = _Distance | _PolylineDistance
+
+
+class DepthMeter:
+    """Locators for one anatomy, built once; ``measure`` answers per trigger point.
+
+    ``radii`` replaces the nerve radii of nerve_radii.py (e.g. all zero, to measure to the
+    centrelines)."""
+
+    def __init__(self, anatomy: Measured, radii: dict[str, NerveRadius] | None = None) -> None:
         self.anatomy = anatomy
         skin = anatomy.skin
         top = skin.bounds[5] - _SKIN_TOP_MARGIN_M
@@ -149,21 +182,17 @@ class DepthMeter:
             self._bones.BuildLocator()
         self._has_bones = bool(bones)
         # structure id -> (kind, label, side or None, distance function)
-        self._structures: dict[str, tuple[str, str, str | None, _Distance]] = {}
+        self._structures: dict[str, tuple[str, str, str | None, Distance]] = {}
         nerves = getattr(anatomy, "nerves", {}) or {}
         for sid, by_side in nerves.items():
             for side, path in by_side.items():
                 if path is None or len(path) < 2:
                     continue
-                tube = pv.lines_from_points(np.asarray(path, float)).tube(
-                    radius=_CENTRELINE_RADIUS_M, n_sides=8, capping=True
-                )
-                key = f"{sid}:{side}"
-                self._structures[key] = (
+                self._structures[f"{sid}:{side}"] = (
                     centreline_kind(sid),
                     _label(sid),
                     side,
-                    _Distance(tube.triangulate(), offset=_CENTRELINE_RADIUS_M),
+                    _PolylineDistance(np.asarray(path, float), radius_of(sid, radii)),
                 )
         kinds = getattr(anatomy, "context_kind", {}) or {}
         labels = getattr(anatomy, "context_label", {}) or {}
@@ -197,13 +226,13 @@ class DepthMeter:
             list(map(float, target)), closest, cell, sub, dist2
         )
         best = np.asarray(closest, dtype=float)
-        if not self._meets_bone(best, target):
+        if not self.meets_bone(best, target):
             return best, False
         ids = vtkIdList()
         self._skin_points.FindClosestNPoints(ENTRY_CANDIDATES, list(map(float, target)), ids)
         for i in range(ids.GetNumberOfIds()):
             candidate = self._skin_xyz[ids.GetId(i)]
-            if not self._meets_bone(candidate, target):
+            if not self.meets_bone(candidate, target):
                 return candidate.copy(), False
         return best, True
 
@@ -235,7 +264,8 @@ class DepthMeter:
                 out.append((mid, float(np.linalg.norm(np.asarray(hits) - entry, axis=1).min())))
         return sorted(out, key=lambda x: x[1])
 
-    def _meets_bone(self, a: np.ndarray, b: np.ndarray) -> bool:
+    def meets_bone(self, a: np.ndarray, b: np.ndarray) -> bool:
+        """Whether the straight line from ``a`` to ``b`` crosses any bone."""
         if not self._has_bones:
             return False
         hits = vtkPoints()
@@ -259,7 +289,20 @@ class DepthMeter:
         if outward is not None:
             aimed = self.entry_from(target, outward)
             if aimed is not None:
-                entry, crosses = aimed, self._meets_bone(aimed, target)
+                entry, crosses = aimed, self.meets_bone(aimed, target)
+        return self.path(trigger_point, side, target, entry, crosses)
+
+    def path(
+        self,
+        trigger_point: str,
+        side: str,
+        target: np.ndarray,
+        entry: np.ndarray,
+        crosses: bool,
+    ) -> NeedlePath:
+        """The straight path from ``entry`` to ``target`` and the structures near it."""
+        target = np.asarray(target, dtype=float)
+        entry = np.asarray(entry, dtype=float)
         depth = float(np.linalg.norm(target - entry))
         n = max(2, int(np.ceil(depth / SAMPLE_STEP_M)) + 1)
         samples = entry + np.linspace(0.0, 1.0, n)[:, None] * (target - entry)

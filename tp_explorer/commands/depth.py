@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from tp_explorer.anatomy import Anatomy
-    from tp_explorer.anatomy.depth import DepthMeter, NeedlePath
+    from tp_explorer.anatomy.depth import DepthMeter
     from tp_explorer.knowledge import Knowledge
 
 HONESTY = (
@@ -26,8 +26,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "depth",
         help="needle depth and the nerves, vessels and organs near each trigger point",
-        description="Shortest straight needle path from the skin to each trigger point of a "
-        "muscle, and the structures nearest it, in this model. " + HONESTY,
+        description="Needle depth to each trigger point of a muscle along the approach courses "
+        "teach (or, where no source gives one, the shortest bone-free path, labelled so), the "
+        "muscles the path crosses, the structures nearest it and published depths, in this "
+        "model. " + HONESTY,
     )
     p.add_argument("muscle", metavar="MUSCLE", help="a muscle id (see: list muscles)")
     p.add_argument("--side", choices=("left", "right"), default=None, help="one side only")
@@ -50,65 +52,33 @@ def _meter(source: str | None) -> tuple[Anatomy, DepthMeter]:
     return anatomy, DepthMeter(anatomy)
 
 
-def path_json(path: NeedlePath) -> dict[str, object]:
-    def mm(x: float) -> float:
-        return round(x * 1000.0, 1)
-
-    return {
-        "trigger_point": path.trigger_point,
-        "side": path.side,
-        "skin_depth_mm": mm(path.depth_m),
-        "entry": [mm(x) for x in path.entry],
-        "target": [mm(x) for x in path.target],
-        "direction": [round(x, 3) for x in path.direction],
-        "crosses_bone": path.crosses_bone,
-        "near": [
-            {
-                "structure": s.structure,
-                "label": s.label,
-                "kind": s.kind,
-                "distance_mm": mm(s.distance_m),
-                "path_distance_mm": mm(s.path_distance_m),
-            }
-            for s in path.near
-        ],
-    }
-
-
 def run_depth(args: argparse.Namespace) -> int:
+    from tp_explorer.commands.depth_format import reading_json, reading_lines
     from tp_explorer.knowledge import load_knowledge
-    from tp_explorer.state.needle import depth_table, thresholds_m
+    from tp_explorer.state.approach import readings
+    from tp_explorer.state.needle import thresholds_m
 
     kb = load_knowledge(getattr(args, "regions", None))
     muscle = kb.muscle(args.muscle)
     anatomy, meter = _meter(getattr(args, "anatomy", None))
     sides = (args.side,) if args.side else ("left", "right")
-    paths = depth_table(meter, muscle, sides)
+    found = readings(meter, muscle, sides)
     if args.json:
-        json.dump([path_json(p) for p in paths], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([reading_json(r) for r in found], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     margins = thresholds_m(kb)
     lines = [f"{muscle.name}: needle depth in this model ({anatomy.source} anatomy)"]
-    for p in paths:
-        bone = " (no bone-free path found; the line meets bone)" if p.crosses_bone else ""
-        lines.append(
-            f"  {p.trigger_point} ({p.side}): {p.depth_m * 1000:.0f} mm from the skin{bone}"
-        )
-        for s in p.near:
-            caution = (
-                "  <- within the caution margin"
-                if s.path_distance_m <= margins.get(s.kind, -1.0)
-                else ""
-            )
-            lines.append(
-                f"      {s.label} ({s.kind}): {s.path_distance_m * 1000:.0f} mm from the path, "
-                f"{s.distance_m * 1000:.0f} mm from the point{caution}"
-            )
+    for r in found:
+        lines.extend(reading_lines(r, margins))
     missing = [k for k in ("artery", "vein", "organ") if k not in meter.kinds_present()]
     if missing:
         lines.append(f"This anatomy has no {', '.join(missing)} meshes: not measured.")
-    lines.append("Lung and pleura are not in the model (BodyParts3D lower body): not measured.")
+    lines.append(
+        "Not measurable in this model: lung and pleura (BodyParts3D lower body), body size "
+        "and posture (one adult male, standing)."
+    )
+    lines.append("Margins marked are the clinic's choice, not published safe distances.")
     lines.append("Written precautions: " + " ".join(muscle.precautions))
     lines.append(HONESTY)
     sys.stdout.write("\n".join(lines) + "\n")

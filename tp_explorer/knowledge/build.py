@@ -6,9 +6,12 @@ the studies that needled it, and each site the general red flags, most urgent fi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from tp_explorer.knowledge import model, schema
+from tp_explorer.knowledge.approach_build import needling_of
+from tp_explorer.knowledge.approaches import Needling
 from tp_explorer.knowledge.cautions import NeedleCaution
 from tp_explorer.knowledge.precautions import PatientPrecaution
 from tp_explorer.knowledge.queries import Knowledge
@@ -18,7 +21,10 @@ def build(file: schema.KnowledgeFile, source: Path) -> Knowledge:
     """The Knowledge of a file that passed validation.check."""
     studies = {s.id: _study(s) for s in file.studies}
     needled = _needled(file, studies)
-    muscles = {m.id: _muscle(m, needled[m.id]) for m in file.muscles}
+    approaches = file.needle_approaches or {}
+    muscles = {
+        m.id: _muscle(m, needled[m.id], needling_of(approaches.get(m.id, {}))) for m in file.muscles
+    }
     general = tuple(_red_flag(f) for f in file.red_flags or ())
     sites = {s.id: _site(s, studies, muscles, general) for s in file.sites}
     a = file.adjunct
@@ -81,7 +87,9 @@ def _study(s: schema.Study) -> model.Study:
     )
 
 
-def _point(t: schema.TriggerPoint, first_mesh: str) -> model.TriggerPoint:
+def _point(
+    t: schema.TriggerPoint, first_mesh: str, needling: Mapping[str, Needling]
+) -> model.TriggerPoint:
     chart = t.referral
     if isinstance(chart, schema.NoReferral):
         referral, reason = None, chart.none
@@ -97,18 +105,27 @@ def _point(t: schema.TriggerPoint, first_mesh: str) -> model.TriggerPoint:
         reason = ""
     p = t.placement
     return model.TriggerPoint(
-        t.id, t.location, p.mesh or first_mesh, p.along, p.aspect, referral, reason
+        t.id,
+        t.location,
+        p.mesh or first_mesh,
+        p.along,
+        p.aspect,
+        referral,
+        reason,
+        needling.get(t.id, Needling()),
     )
 
 
-def _muscle(m: schema.Muscle, studies: tuple[model.Study, ...]) -> model.Muscle:
+def _muscle(
+    m: schema.Muscle, studies: tuple[model.Study, ...], needling: Mapping[str, Needling]
+) -> model.Muscle:
     return model.Muscle(
         id=m.id,
         name=m.name,
         chapter=m.chapter,
         synonyms=m.synonyms,
         meshes=m.meshes,
-        trigger_points=tuple(_point(t, m.meshes[0]) for t in m.trigger_points),
+        trigger_points=tuple(_point(t, m.meshes[0], needling) for t in m.trigger_points),
         zone_note=m.referral_note or "",
         complaints=m.complaints,
         precautions=m.precautions,

@@ -7,8 +7,9 @@ always complete (a chain link holds its Muscle, a site holds its Study).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from tp_explorer.knowledge.approaches import Needling
 from tp_explorer.knowledge.skin_areas import group_of
 
 ROLES: tuple[str, ...] = ("local", "regional")
@@ -129,6 +130,7 @@ class TriggerPoint:
     aspect: str | None
     referral: PointReferral | None = None  # None: no chart (``no_referral`` says why)
     no_referral: str = ""  # why the point has no chart, where it has none
+    needling: Needling = field(default_factory=Needling)  # taught approaches, published depths
 
 
 def _groups(areas: Iterable[str]) -> tuple[str, ...]:

@@ -17,11 +17,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
+from pydantic import ConfigDict, Field, PlainValidator, model_validator
 
 from tp_explorer.knowledge.cautions import CAUTION_KINDS
 from tp_explorer.knowledge.chapters import CHAPTERS
 from tp_explorer.knowledge.precautions import PRECAUTION_KINDS
+from tp_explorer.knowledge.schema_approaches import NeedleApproaches
+from tp_explorer.knowledge.schema_base import NONEMPTY as NONEMPTY
+from tp_explorer.knowledge.schema_base import Record as Record
 from tp_explorer.knowledge.schema_types import (
     AreaName,
     ArticleReference,
@@ -59,7 +62,6 @@ from tp_explorer.knowledge.schema_types import (
 
 SCHEMA_VERSION = 2  # the version this module declares (and a new file should state)
 SUPPORTED_VERSIONS = (1, 2)  # 1: read through schema_v1 and migrate
-NONEMPTY = Say("empty list", "at least one entry")
 
 
 def records(what: str) -> ListOf:
@@ -90,15 +92,6 @@ SchemaVersion = Annotated[
     refuse_when(_unsupported),
 ]
 RED_FLAGS_MISSING = Say("red flags missing", "a list of at least one red flag")
-
-
-class Record(BaseModel):
-    """A mapping in the file: strict types, no unknown keys, frozen once read."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, protected_namespaces=())
-    what: ClassVar[str] = "a record"  # how messages name it: "missing required key 'x' in ..."
-    # the words for a missing key where "missing required key 'x' in ..." would not say enough
-    missing: ClassVar[Mapping[str, Say]] = {}
 
 
 class Citation(Record):
@@ -436,4 +429,8 @@ class KnowledgeFile(Record):
     ) = Field(default=None, description="how near a needle's path each kind of structure is named")
     patient_precautions: Annotated[tuple[PatientPrecaution, ...], ListOf(unique=False)] | None = (
         Field(default=None, description="what rules out or changes needling or stimulation")
+    )
+    needle_approaches: NeedleApproaches | None = Field(
+        default=None,
+        description="per muscle and trigger point: the taught needle approaches, or why none",
     )

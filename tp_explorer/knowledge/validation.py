@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from tp_explorer.knowledge import schema
+from tp_explorer.knowledge.approach_build import approach_problems
 from tp_explorer.knowledge.migrate import migrate, migrate_muscle
 from tp_explorer.knowledge.problems import KnowledgeError, Problem
 from tp_explorer.knowledge.references import FileIds, Indexed, Records, cross_check
@@ -47,6 +48,8 @@ def check(doc: YamlDocument) -> schema.KnowledgeFile:
     else:
         problems, records = [], Records.of(_current(checked))
     problems.extend(cross_check(records, doc))
+    if checked is not None and not problems:
+        problems.extend(approach_problems(_current(checked), doc))
     if problems or checked is None:
         raise KnowledgeError(sorted(problems, key=_position))
     return _current(checked)

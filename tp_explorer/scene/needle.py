@@ -7,6 +7,7 @@ body's mappers and aims the camera. ``hide()`` undoes all of it. Numbers are "in
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,6 +21,7 @@ from tp_explorer.scene.safety import path_actor
 if TYPE_CHECKING:
     from tp_explorer.anatomy.depth import NearStructure, NeedlePath
     from tp_explorer.scene.body import BodyScene
+    from tp_explorer.state.approach import NeedleReading
 
 KIND_COLOURS = {
     "nerve": palette.NERVE,
@@ -30,6 +32,9 @@ KIND_COLOURS = {
 NEEDLE_COLOUR = "#4D4D4D"
 ENTRY_COLOUR = "#111111"
 TARGET_COLOUR = palette.FOCUS
+NOTE_WIDTH = 64  # characters per line of the note
+NOTE_ROOM = 0.3  # the path sits this fraction of the half height below the canvas's middle
+LIST_FIRST_M = 0.1  # the nearest of each kind is listed when this close
 LIST_WITHIN_M = 0.03  # the note lists what is this close, and always the nearest nerve and artery
 
 
@@ -74,7 +79,7 @@ class NeedleLayer:
         )
         self.ends_actor.SetVisibility(False)
         self.note = self.plotter.add_text(
-            "", position="upper_left", font_size=13, color=palette.LABEL_TEXT, name="needle:note"
+            "", position="upper_left", font_size=11, color=palette.LABEL_TEXT, name="needle:note"
         )
         prop = self.note.GetTextProperty()
         prop.SetBackgroundColor(*palette.rgb_float(palette.LABEL_BACKGROUND))
@@ -151,18 +156,25 @@ class NeedleLayer:
             prop.SetBackfaceCulling(False)  # the cut walls show from inside
             self._clipped.append(part)
         self.body.labels.show([], [], [], visible=False)  # the note says what matters here
-        self.note.SetText(2, note)  # corner 2: upper left
+        self.note.SetText(2, wrap_note(note))  # corner 2: upper left
         self.note.SetVisibility(True)
-        depth = max(float(np.linalg.norm(direction)), 0.02)
-        camera = self.plotter.camera
-        distance = max(depth * 6.0, 0.5)
-        camera.SetFocalPoint(*(0.5 * (entry + target)))
-        camera.SetPosition(*(0.5 * (entry + target) + camera_side * distance))
-        camera.SetViewUp(0.0, 0.0, 1.0)
+        self._aim(entry, target, camera_side)
         self.plotter.renderer.ResetCameraClippingRange()
         self.visible = True
         if render:
             self.plotter.render()
+
+    def _aim(self, entry: np.ndarray, target: np.ndarray, camera_side: np.ndarray) -> None:
+        """Look at the cut face square on, the path in the middle of the canvas across and a
+        little below the middle down, so the note in the upper left leaves it clear."""
+        depth = max(float(np.linalg.norm(target - entry)), 0.02)
+        camera = self.plotter.camera
+        distance = max(depth * 6.0, 0.45)
+        half_height = distance * np.tan(np.radians(camera.GetViewAngle() / 2.0))
+        centre = 0.5 * (entry + target) + np.array([0.0, 0.0, NOTE_ROOM * half_height])
+        camera.SetFocalPoint(*centre)
+        camera.SetPosition(*(centre + camera_side * distance))
+        camera.SetViewUp(0.0, 0.0, 1.0)
 
     def _body_centre(self) -> np.ndarray:
         """Where the body's mid-line is at the needle's height: the camera stays outside."""
@@ -190,20 +202,51 @@ class NeedleLayer:
         return list(self._clipped)
 
 
-def needle_note(muscle_label: str, path: NeedlePath, within_m: dict[str, float]) -> str:
-    """The words beside the needle view: where, how deep, what is near, in this model."""
-    side = path.side
+def wrap_note(note: str, width: int = NOTE_WIDTH) -> str:
+    """The note with its long lines wrapped for the overlay (the panel wraps by itself)."""
+    out: list[str] = []
+    for line in note.splitlines():
+        out += textwrap.wrap(line, width, subsequent_indent="   ") or [""]
+    return "\n".join(out)
+
+
+def needle_note(muscle_label: str, reading: NeedleReading, within_m: dict[str, float]) -> str:
+    """The words beside the needle view: which way in, how deep, the layers crossed, the
+    published depth beside the model's, what is near, and what this model cannot measure."""
+    from tp_explorer.state.approach import mesh_label
+
+    path = reading.path
     lines = [
-        f"Needle view: {muscle_label}, {path.trigger_point.replace('_', ' ')} ({side})",
+        f"Needle view: {muscle_label}, {path.trigger_point.replace('_', ' ')} ({path.side})",
         f"In this model the point lies {path.depth_m * 1000:.0f} mm below the skin.",
     ]
+    lines.append(f"Measured {reading.how()}.")
     if path.crosses_bone:
-        lines.append("No straight path from the skin misses bone here.")
-    firsts = {k: next((n for n in path.near if n.kind == k), None) for k in ("nerve", "artery")}
+        lines.append("No straight path within the approach's cone misses bone here.")
+    if reading.layers:
+        lines.append("Crosses (depth along the path):")
+        lines.append(f" · skin and fat 0–{reading.layers[0].start_m * 1000:.0f} mm")
+        for layer in reading.layers[:6]:
+            lines.append(
+                f" · {mesh_label(layer.mesh)} {layer.start_m * 1000:.0f}–"
+                f"{layer.end_m * 1000:.0f} mm"
+            )
+    for pub in reading.published:
+        lines.append(f"Published: {pub.beside(path.depth_m * 1000)}")
+    if reading.approach is not None:
+        lines.append(f"Shortest bone-free path: {reading.shortest.depth_m * 1000:.0f} mm.")
+    firsts = {
+        k: next((n for n in path.near if n.kind == k and n.path_distance_m <= LIST_FIRST_M), None)
+        for k in KIND_COLOURS
+    }
     listed = [n for n in path.near if n.path_distance_m <= LIST_WITHIN_M or n in firsts.values()]
-    for n in listed[:6]:
+    for n in listed[:7]:
         near = n.path_distance_m <= within_m.get(n.kind, 0.0)
-        flag = "  (closer than the caution margin)" if near else ""
+        flag = "  (inside the clinic margin)" if near else ""
         lines.append(f"• {n.label}: {n.path_distance_m * 1000:.0f} mm from the path{flag}")
-    lines.append("One adult male body; real depths vary. Not a safe depth.")
+    lines.append("Margins are clinic margins, not published thresholds.")
+    lines.append(
+        "Not in this model: lung and pleura, body size, posture. One adult male body; real "
+        "depths vary. Not a safe depth."
+    )
     return "\n".join(lines)

@@ -38,7 +38,7 @@ def _measurable(meter: DepthMeter, muscle: Muscle) -> bool:
 
 
 def thresholds_m(knowledge: Knowledge) -> dict[str, float]:
-    """Caution margin per structure kind, in metres, from regions.yaml's needle_cautions."""
+    """Clinic margin per structure kind, in metres, from regions.yaml's needle_cautions."""
     return {c.kind: c.within_mm / 1000.0 for c in getattr(knowledge, "needle_cautions", ())}
 
 
@@ -76,8 +76,9 @@ class PrecautionGap:
         return (
             f"muscles.{self.muscle}.precautions: the {self.nerve.replace('_', ' ')} lies "
             f"{self.path_distance_mm:.0f} mm from the needle path to trigger point "
-            f"'{self.trigger_point}' ({self.side}) in this model (caution margin "
-            f"{self.within_mm:.0f} mm), but the precautions do not mention it"
+            f"'{self.trigger_point}' ({self.side}) in this model (clinic margin "
+            f"{self.within_mm:.0f} mm, not a published threshold), but the precautions do not "
+            "mention it"
         )
 
 
@@ -114,23 +115,33 @@ def precaution_gaps(knowledge: Knowledge, meter: DepthMeter) -> list[PrecautionG
 def chain_depth_lines(
     meter: DepthMeter, knowledge: Knowledge, site_id: str, side: str = "both"
 ) -> tuple[str, ...]:
-    """One line per trigger point of a site's chain, for the therapist's page of the handout:
-    depth from the skin and the nearest nerve and artery, in this model. With both sides the
-    left is measured (the model's two sides mirror each other within a few millimetres)."""
+    """One line per trigger point (and taught approach) of a site's chain, for the therapist's
+    page of the handout: depth along the approach (or the shortest path, labelled so), the
+    nearest nerve and artery, and any published depth beside it, in this model. With both sides
+    the left is measured (the model's two sides mirror each other within a few millimetres)."""
+    from tp_explorer.state.approach import readings
+
     shown = side if side in ("left", "right") else "left"
     lines: list[str] = []
     for link in knowledge.chain_for(site_id, side):
         muscle = link.muscle
         if not _measurable(meter, muscle):
             continue
-        for path in depth_table(meter, muscle, (shown,)):
+        for r in readings(meter, muscle, (shown,)):
+            path = r.path
+            way = (
+                f"along the approach {r.approach.words()}"
+                if r.approach is not None
+                else "shortest path; no taught approach on record"
+            )
             parts = [
-                f"{muscle.name}, {path.trigger_point.replace('_', ' ')}: "
-                f"{path.depth_m * 1000:.0f} mm below the skin"
+                f"{muscle.name}, {r.trigger_point.replace('_', ' ')}: "
+                f"{path.depth_m * 1000:.0f} mm below the skin ({way})"
             ]
             for kind in ("nerve", "artery"):
                 near = path.nearest(kind)
                 if near is not None:
                     parts.append(f"{near.label} {near.path_distance_m * 1000:.0f} mm from the path")
+            parts.extend(p.beside(path.depth_m * 1000) for p in r.published)
             lines.append("; ".join(parts))
     return tuple(lines)

@@ -35,7 +35,8 @@ def structure_label(structure: str) -> str:
 
 
 def structure_kind(structure: str) -> str:
-    return STRUCTURES.get(structure, ("", "vessel" if "vessel" in structure else "nerve"))[1]
+    vessel = "vessel" in structure or "artery" in structure
+    return STRUCTURES.get(structure, ("", "vessel" if vessel else "nerve"))[1]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from tp_explorer.scene.needle import NeedleLayer, needle_note
 
 if TYPE_CHECKING:
     from tp_explorer.anatomy.depth import DepthMeter, NeedlePath
+    from tp_explorer.state.approach import NeedleReading
     from tp_explorer.ui.window_base import ExplorerWindow
 
 log = logging.getLogger(__name__)
@@ -32,14 +33,15 @@ class NeedleController(QObject):
         self.layer = NeedleLayer(window.scene)
         self._meter: DepthMeter | None = None
         self.index = 0
-        self.paths: list[NeedlePath] = []
+        self.readings: list[NeedleReading] = []
+        self.paths: list[NeedlePath] = []  # the measured path of each reading
         self.action = QAction("Needle view", window)
         self.action.setObjectName("action_needle")
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("N"))
         self.action.setToolTip(
-            "The needle path to the focused muscle's trigger point, what lies near it, and a cut "
-            "through the layers (in this model)"
+            "The needle path along the taught approach to the focused muscle's trigger point, the "
+            "layers it crosses, what lies near it, and a cut through the body (in this model)"
         )
         self.action.toggled.connect(self._on_action_toggled)
         self.next_action = QAction("Needle view: next trigger point", window)
@@ -85,13 +87,14 @@ class NeedleController(QObject):
             self.refresh()
 
     def next_point(self) -> None:
-        if self.paths:
-            self.index = (self.index + 1) % len(self.paths)
+        if self.readings:
+            self.index = (self.index + 1) % len(self.readings)
             self.refresh(measure=False)
 
     def refresh(self, measure: bool = True) -> None:
         """Measure the focused muscle's trigger points on the shown side and draw one."""
-        from tp_explorer.state.needle import depth_table, thresholds_m
+        from tp_explorer.state.approach import readings
+        from tp_explorer.state.needle import thresholds_m
 
         state, knowledge = self.window.state, self.window.knowledge
         muscle = knowledge.muscles.get(state.focus) if state.focus else None
@@ -99,20 +102,21 @@ class NeedleController(QObject):
             self.layer.hide()
             return
         side = state.side if state.side in ("left", "right") else "left"
-        if measure or not self.paths:
-            self.paths = depth_table(self.meter, muscle, (side,))
-        if not self.paths:
+        if measure or not self.readings:
+            self.readings = readings(self.meter, muscle, (side,))
+            self.paths = [r.path for r in self.readings]
+        if not self.readings:
             self.layer.hide()
             self.window.statusBar().showMessage(f"{muscle.name}: no trigger points to show.")
             return
-        path = self.paths[self.index % len(self.paths)]
-        within = thresholds_m(knowledge)
-        note = needle_note(muscle.name, path, within)
+        reading = self.readings[self.index % len(self.readings)]
+        note = needle_note(muscle.name, reading, thresholds_m(knowledge))
         features = getattr(self.window, "features", None)
         if features is not None:  # the needle note replaces the safety layer's while shown
             from tp_explorer.scene.safety import SafetyView
 
             features.safety.layer.show(SafetyView())
+        path = reading.path
         shown = tuple(n for n in path.near if n.label in note)
         self.layer.show(path, shown, note)
         self.window.statusBar().showMessage(note.splitlines()[1], 10000)

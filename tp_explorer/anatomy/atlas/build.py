@@ -22,6 +22,7 @@ from tp_explorer.anatomy.atlas.drawing import DrawContext
 from tp_explorer.anatomy.atlas.drawn import draw_muscle
 from tp_explorer.anatomy.atlas.landmarks import Skeleton
 from tp_explorer.anatomy.atlas.manifest import AtlasTable, Entry
+from tp_explorer.anatomy.atlas.more_courses import DRAWN_MORE, build_more
 from tp_explorer.anatomy.atlas.nerves import DRAWN_NERVES, build_nerves
 from tp_explorer.anatomy.derive.areas import label_skin
 from tp_explorer.anatomy.derive.sections import Loft, arc_fraction, wind_outward
@@ -129,6 +130,7 @@ def build(
         if k not in table.drawn
     }
     nerves = build_nerves(sk, segmented, arteries)
+    nerves.update(build_more(sk, segmented, arteries))
     nerves.update(_vessel_paths(table, arteries))
     say("done", 1.0)
     return BuiltAtlas(
@@ -143,7 +145,7 @@ def build(
         context_kind=kinds,
         context_name=names,
         nerves=nerves,
-        drawn=(*table.drawn, *DRAWN_NERVES),
+        drawn=(*table.drawn, *DRAWN_NERVES, *DRAWN_MORE),
         detail=d.name,
     )
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 DEFAULT_URL = "https://raw.githubusercontent.com/aHer-dev/3DAnatomy/{commit}/{source_path}"
 ENV_URL = "TP_EXPLORER_ATLAS_URL"
 SOURCE_DIR = "atlas-source"  # downloaded files, kept so a rebuild needs no network
-BUILD_VERSION = 6  # 6: the lower-body muscles of issue 24; drawn muscles as tapered bellies
+BUILD_VERSION = 7  # 7: drawn gluteal and pudendal vessels and cutaneous nerves (issue 26)
 # 5: trigger points of the shipped knowledge placed at install
 
 # progress(stage, done, total, what): stage is "download", "verify" or "build"

@@ -28,12 +28,12 @@ DRAWN_NERVES = (
 Points = Mapping[str, Mapping[str, np.ndarray]]
 
 
-def _slab(points: np.ndarray, z: float, band: float = 0.01) -> np.ndarray:
+def slab(points: np.ndarray, z: float, band: float = 0.01) -> np.ndarray:
     s = points[np.abs(points[:, 2] - z) < band]
     return s if len(s) else points[np.argsort(np.abs(points[:, 2] - z))[:10]]
 
 
-def _along_z(line: np.ndarray, z: float) -> np.ndarray:
+def along_z(line: np.ndarray, z: float) -> np.ndarray:
     """The point of a (roughly vertical) centreline at height z."""
     order = np.argsort(line[:, 2])
     ln = line[order]
@@ -81,7 +81,7 @@ class Courses:
         biceps = self.mus("biceps_femoris")
         semim = self.mus("semimembranosus")
         for z in np.linspace(it[2] - 0.05, self.division_z(), 5):
-            b, s = _slab(biceps, z), _slab(semim, z)
+            b, s = slab(biceps, z), slab(semim, z)
             x = 0.55 * b[:, 0].mean() + 0.45 * s[:, 0].mean()
             y = min(b[:, 1].min(), s[:, 1].mean()) - 0.004  # deep to the long head
             pts.append(np.array([x, y, z]))
@@ -93,9 +93,9 @@ class Courses:
         pt = self.art("posterior_tibial_artery")
         pts = [self.sciatic()[-1]]
         for z in np.linspace(z0 - 0.04, pop[:, 2].min() + 0.01, 4):
-            pts.append(_along_z(pop, z) + np.array([self.sg * 0.004, 0.012, 0.0]))
+            pts.append(along_z(pop, z) + np.array([self.sg * 0.004, 0.012, 0.0]))
         for z in np.linspace(pt[:, 2].max() - 0.02, pt[:, 2].min() + 0.015, 6):
-            pts.append(_along_z(pt, z) + np.array([self.sg * 0.004, 0.006, 0.0]))
+            pts.append(along_z(pt, z) + np.array([self.sg * 0.004, 0.006, 0.0]))
         return np.array(pts)
 
     def common_fibular(self) -> np.ndarray:
@@ -105,12 +105,12 @@ class Courses:
         fib = sk.pts(f"fibula_{side}")
         biceps = self.mus("biceps_femoris")
         knee_z = sk.knee(side)[2]
-        b = _slab(biceps, knee_z + 0.03)
+        b = slab(biceps, knee_z + 0.03)
         along_tendon = np.array(
             [b[:, 0].mean() - sg * 0.008, b[:, 1].mean(), knee_z + 0.03]
         )  # medial border of the biceps tendon
         behind_head = head + np.array([0.0, 0.012, -0.005])
-        neck = _slab(fib, head[2] - 0.035, 0.006)
+        neck = slab(fib, head[2] - 0.035, 0.006)
         lateral = neck[np.argmax(sg * neck[:, 0])] + np.array([sg * 0.004, 0.0, 0.0])
         front = neck[np.argmin(neck[:, 1])] + np.array([sg * 0.006, -0.008, -0.02])
         return np.array([start, along_tendon, behind_head, lateral, front])
@@ -122,12 +122,12 @@ class Courses:
         fem = self.art("femoral_artery")
         pts = []
         for z in (ext[:, 2].max() + 0.02, 0.5 * (ext[:, 2].max() + ext[:, 2].min())):
-            p, i = _slab(psoas, z), _slab(iliacus, z)
+            p, i = slab(psoas, z), slab(iliacus, z)
             x = 0.5 * (sg * np.abs(p[:, 0]).max() + sg * np.abs(i[:, 0]).min())
             pts.append(np.array([x, 0.5 * (p[:, 1].mean() + i[:, 1].mean()), z]))
         for z in np.linspace(ext[:, 2].min() + 0.005, fem[:, 2].max() - 0.07, 4):
             line = ext if z >= ext[:, 2].min() else fem
-            a = _along_z(np.vstack([line, fem]), z)
+            a = along_z(np.vstack([line, fem]), z)
             pts.append(a + np.array([sg * 0.012, 0.002, 0.0]))  # lateral to the artery
         return np.array(pts)
 
@@ -137,7 +137,7 @@ class Courses:
         oi = self.mus("obturator_internus")
         al, ab = self.mus("adductor_longus"), self.mus("adductor_brevis")
         z_brim = sk.femoral_head(side)[2] + 0.09
-        p = _slab(psoas, z_brim)
+        p = slab(psoas, z_brim)
         start = p[np.argmin(np.abs(p[:, 0]))] + np.array([-sg * 0.004, 0.0, 0.0])
         # along the lateral pelvic wall, on obturator internus's pelvic (medial) surface
         top = oi[oi[:, 2] > np.percentile(oi[:, 2], 80)]
@@ -147,7 +147,7 @@ class Courses:
         z = float(ab[:, 2].max()) - 0.03
         thigh = []
         for zz in (z, z - 0.05, z - 0.1):
-            a, b = _slab(al, zz), _slab(ab, zz)
+            a, b = slab(al, zz), slab(ab, zz)
             thigh.append(
                 np.array([0.5 * (a[:, 0].mean() + b[:, 0].mean()), a[:, 1].max() + 0.002, zz])
             )  # between adductor longus (in front) and brevis (behind)
@@ -175,13 +175,13 @@ class Courses:
         medius = self.mus("gluteus_medius")
         pts = [above]
         z = float(np.median(minimus[:, 2])) + 0.01
-        band = _slab(minimus, z, 0.012)
+        band = slab(minimus, z, 0.012)
         amax = np.abs(band[:, 0])
         for f in (0.25, 0.55, 0.85):
             xx = amax.min() + f * (amax.max() - amax.min())
             ring = band[np.abs(amax - xx) < 0.008]
             outer = ring[np.argmax(ring[:, 1] + np.abs(ring[:, 0]) * 0.3)]
-            med = _slab(medius, outer[2], 0.01)
+            med = slab(medius, outer[2], 0.01)
             pts.append(outer + 0.2 * (med.mean(axis=0) - outer) * np.array([0, 1, 0]))
         return np.array(pts)
 
