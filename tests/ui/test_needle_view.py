@@ -48,10 +48,13 @@ def test_piriformis_needle_view_shows_path_sciatic_nerve_and_cut(atlas_window: A
     atlas_window.state.update(site="pelvis", focus="piriformis", side="left")
     # the skin halves carry their own midline plane; the cut adds exactly one to every part
     before = {id(a): _planes(a) for a in needle.layer._body_actors()}
+    overlay = atlas_window.scene.overlay
+    drawn_before = overlay.GetDraw()
     needle.action.setChecked(True)
     try:
         layer = needle.layer
         assert layer.visible and layer.needle_actor.GetVisibility()
+        assert drawn_before and not overlay.GetDraw()  # no uncut outline over the cut face
         assert layer.highlighted["sciatic_nerve:left"].GetVisibility()
         clipped = layer.clipped_actors()
         assert atlas_window.scene.muscle_actors[("gluteus_maximus", "left")] in clipped
@@ -72,6 +75,7 @@ def test_piriformis_needle_view_shows_path_sciatic_nerve_and_cut(atlas_window: A
     finally:
         needle.action.setChecked(False)
     assert not needle.layer.visible
+    assert overlay.GetDraw() == drawn_before
     assert all(_planes(a) == before[id(a)] for a in needle.layer._body_actors())
 
 
@@ -120,3 +124,31 @@ def test_handout_can_carry_the_depth_table_and_names_its_anatomy(
     plain = write_site_handout("pelvis", tmp_path / "p.pdf", "right")
     plain_text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(plain).pages)
     assert "needle depths" not in plain_text
+
+
+def test_the_canvas_note_keeps_the_first_published_depth_and_the_nearest_structures() -> None:
+    """The canvas shows one published depth and four structures, and says where the rest are;
+    the details panel keeps every line."""
+    from tp_explorer.scene.needle import canvas_note
+
+    note = "\n".join(
+        [
+            "Needle view: X",
+            "In this model the point lies 54 mm below the skin.",
+            "Published: first",
+            "Published: second",
+            "Published: third",
+            *[f"• structure {i}: {i} mm from the path" for i in range(6)],
+            "Margins are clinic margins, not published thresholds.",
+            "Not in this model: lung and pleura, body size, posture.",
+        ]
+    )
+    shown = canvas_note(note).splitlines()
+    assert [line for line in shown if line.startswith("Published:")] == ["Published: first"]
+    assert [line for line in shown if line.startswith("• ")] == [
+        f"• structure {i}: {i} mm from the path" for i in range(4)
+    ]
+    assert shown[-3] == "(4 more in the details panel)"
+    assert shown[-2:] == note.splitlines()[-2:]
+    short = "\n".join(note.splitlines()[:3])
+    assert canvas_note(short) == short

@@ -156,7 +156,10 @@ class NeedleLayer:
             prop.SetBackfaceCulling(False)  # the cut walls show from inside
             self._clipped.append(part)
         self.body.labels.show([], [], [], visible=False)  # the note says what matters here
-        self.note.SetText(2, wrap_note(note))  # corner 2: upper left
+        # the focused muscle's outline over the skin is drawn whole, uncut: over the cut face
+        # it hid the layers the path crosses
+        self.body.overlay.SetDraw(False)
+        self.note.SetText(2, wrap_note(canvas_note(note)))  # corner 2: upper left
         self.note.SetVisibility(True)
         self._aim(entry, target, camera_side)
         self.plotter.renderer.ResetCameraClippingRange()
@@ -193,6 +196,9 @@ class NeedleLayer:
         self.needle_actor.SetVisibility(False)
         self.ends_actor.SetVisibility(False)
         self.note.SetVisibility(False)
+        if self.visible:
+            body = self.body
+            body.overlay.SetDraw(bool(body.focus_overlay.shown) or body.marks.showing)
         self.visible = False
         if render:
             self.plotter.render()
@@ -200,6 +206,26 @@ class NeedleLayer:
     def clipped_actors(self) -> list[pv.Actor]:
         """Body actors cut by the needle plane (for tests)."""
         return list(self._clipped)
+
+
+def canvas_note(note: str, published: int = 1, near: int = 4) -> str:
+    """The note as the canvas shows it: the first ``published`` depths and the ``near`` nearest
+    structures (the details panel keeps the whole note); the full note covered half the canvas
+    and the body beside the path."""
+    out: list[str] = []
+    counts = {"Published:": 0, "• ": 0}
+    limits = {"Published:": published, "• ": near}
+    for line in note.splitlines():
+        kind = next((k for k in counts if line.startswith(k)), None)
+        if kind is not None:
+            counts[kind] += 1
+            if counts[kind] > limits[kind]:
+                continue
+        out.append(line)
+    extra = max(counts["Published:"] - published, 0) + max(counts["• "] - near, 0)
+    if extra:
+        out.insert(-2, f"({extra} more in the details panel)")
+    return "\n".join(out)
 
 
 def wrap_note(note: str, width: int = NOTE_WIDTH) -> str:
