@@ -41,6 +41,7 @@ def test_benchmark_runs_and_writes_json(tmp_path) -> None:
     # the frame ratio is the median of rounds that alternate the window and the bare plotter
     assert data["frame_paired_ms"] > 0
     assert data["frame_ratio_p25"] <= data["frame_ratio"] <= data["frame_ratio_p75"]
+    assert 0 < data["selection_ratio_p25"] <= data["selection_ratio_p75"]
     assert "frame_ratio" in format_table(result)
 
 

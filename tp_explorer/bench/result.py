@@ -41,6 +41,8 @@ class BenchResult:
     selection_ms: float = 0.0
     selection_p95_ms: float = 0.0
     selection_ratio: float = 0.0
+    selection_ratio_p25: float = 0.0  # the ratio's spread over the blocks of selections
+    selection_ratio_p75: float = 0.0
     selection_ratio_selected_frame: float = 0.0
     selection_ratio_front_frame: float = 0.0
     selection_apply_ms: float = 0.0

@@ -48,6 +48,8 @@ class SelectionTimes:
     applies: list[float] = field(default_factory=list)  # the controller's apply step
     spans: list[dict[str, float]] = field(default_factory=list)  # each step of a selection
     interleaved: list[float] = field(default_factory=list)  # default-scene frames between blocks
+    # per block: the median latency of its selections over the median of the frames before it
+    block_ratios: list[float] = field(default_factory=list)
 
 
 class SelectionRounds:
@@ -67,15 +69,27 @@ class SelectionRounds:
     def run(self, selections: int) -> SelectionTimes:
         """``selections`` timed clicks, in blocks with turntable frames between them."""
         blocks = max(1, min(SELECTION_BLOCKS, selections))
+        frames_from = latencies_from = 0
         for round_index in range(selections):
             _block, first_of_block = divmod(round_index * blocks, selections)
             if first_of_block < blocks:
+                self.close_block(frames_from, latencies_from)
+                frames_from, latencies_from = len(self.times.interleaved), round_index
                 self.turn_default_scene(max(MIN_BLOCK_FRAMES, self.frames // blocks))
                 # the timed selections go from one site to the next, as the first round does
                 self.click(self.items[(round_index - 1) % len(self.items)])
                 settle(self.app)
             self.time_one(self.items[round_index % len(self.items)])
+        self.close_block(frames_from, latencies_from)
         return self.times
+
+    def close_block(self, frames_from: int, latencies_from: int) -> None:
+        """The ratio of the block that began at these indices, if it timed anything."""
+        frames = self.times.interleaved[frames_from:]
+        latencies = self.times.latencies[latencies_from:]
+        if frames and latencies:
+            ratio = statistics.median(latencies) / statistics.median(frames)
+            self.times.block_ratios.append(ratio)
 
     def click(self, item: QTreeWidgetItem) -> float:
         """Click the site's row, as a user chooses it; the click's time (perf_counter)."""
@@ -134,6 +148,10 @@ def record_selections(result: BenchResult, times: SelectionTimes) -> None:
     result.selection_with_panels_ms = statistics.median(times.totals)
     result.frame_interleaved_ms = statistics.median(times.interleaved)
     result.selection_ratio = result.selection_ms / result.frame_interleaved_ms
+    # its spread: the same ratio block by block (each block against the frames just before it)
+    if times.block_ratios:
+        result.selection_ratio_p25 = percentile(times.block_ratios, 0.25)
+        result.selection_ratio_p75 = percentile(times.block_ratios, 0.75)
     # the same latency against one frame of the selected scene (labels, markers, painted skin)
     result.selection_ratio_selected_frame = result.selection_ms / result.frame_selected_ms
     # ... and against a frame of the default scene from the same (front) view
