@@ -37,8 +37,13 @@ def test_apply_paints_roles_and_ghosts(scene, knowledge) -> None:
         else:
             assert actor.prop.color.hex_rgb.lower() == palette.ROLE_COLOURS[role].lower()
     assert h.zones and scene.painted_zones() == h.zones
-    assert {"essential", "spillover"} <= set(h.zones.values())
     assert_paint_matches(scene, h.zones)
+    # a focused muscle paints both kinds (a site's overview only the essential zones)
+    focused = make_highlight(Selection(site="lower_leg", focus="soleus"), knowledge)
+    scene.apply(focused, DEFAULT_LAYERS, render=False)
+    assert {"essential", "spillover"} <= set(focused.zones.values())
+    assert scene.painted_zones() == focused.zones
+    assert_paint_matches(scene, focused.zones)
 
 
 def drawn_levels(scene, side) -> np.ndarray:

@@ -33,18 +33,18 @@ def test_each_site_highlights_exactly_its_chain(knowledge) -> None:
         assert h.ghost_others
 
 
-def test_zones_are_the_local_muscles_referral_areas(knowledge) -> None:
+def test_zones_are_the_local_muscles_essential_areas(knowledge) -> None:
+    """A site's overview: its local muscles' essential zones only; spillover waits for a focus."""
     site = "lower_leg"
     h = make_highlight(Selection(site=site), knowledge)
     chain = [link for link in knowledge.chain_for(site) if link.role == "local"]
     essential = {a for link in chain for a in link.muscle.essential}
-    spill = {a for link in chain for a in link.muscle.spillover}
-    assert {a for (a, _s), k in h.zone_groups.items() if k == "essential"} == essential
-    assert {a for (a, _s), k in h.zone_groups.items() if k == "spillover"} == spill - essential
+    assert {a for (a, _s), k in h.zone_groups.items()} == essential
     fine_essential = {a for link in chain for a in link.muscle.essential_areas}
-    fine_spill = {a for link in chain for a in link.muscle.spillover_areas}
-    assert {a for (a, _s), k in h.zones.items() if k == "essential"} == fine_essential
-    assert {a for (a, _s), k in h.zones.items() if k == "spillover"} == fine_spill - fine_essential
+    assert set(h.zones.values()) == {"essential"}
+    assert {a for (a, _s) in h.zones} == fine_essential
+    soleus = make_highlight(Selection(site=site, focus="soleus"), knowledge)
+    assert "spillover" in set(soleus.zones.values())
 
 
 def test_every_site_paints_fine_areas_and_their_groups(knowledge) -> None:

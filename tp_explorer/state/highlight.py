@@ -2,9 +2,10 @@
 
 The scene never asks the knowledge base anything; everything it needs for one selection is in
 the Highlight value made here. Zones come from the trigger points' own charts (zones.py): a site
-shows its local muscles' charts (every chain muscle's points are marked), a focused muscle all of
-its points' charts, a focused point only its own. The union of a long chain's charts covered most
-of the legs and read as one pink body, so the distal muscles' charts wait for their focus.
+shows its local muscles' essential zones (every chain muscle's points are marked), a focused muscle
+all of its points' charts, a focused point only its own. The union of a long chain's charts,
+spillover included, covered most of the legs and read as one pink body, so the distal muscles'
+charts and every spillover wait for a focus.
 """
 
 from __future__ import annotations
@@ -162,14 +163,20 @@ class _Paint:
                     self.muscles[(mesh, side)] = role
 
     def zones_and_markers(
-        self, mid: str, link_sides: Iterable[str], point: str | None = None, *, zones: bool = True
+        self,
+        mid: str,
+        link_sides: Iterable[str],
+        point: str | None = None,
+        *,
+        zones: bool = True,
+        spillover: bool = True,
     ) -> None:
-        """The muscle's zones (only ``point``'s chart when given; none unless ``zones``) and
-        all its points' markers."""
+        """The muscle's zones (only ``point``'s chart when given; none unless ``zones``; the
+        essential ones alone unless ``spillover``) and all its points' markers."""
         muscle = self.knowledge.muscles[mid]
         sides = tuple(link_sides)
         if zones:
-            self.zones.add(charts_of(muscle, point), sides)
+            self.zones.add(charts_of(muscle, point), sides, spillover)
         for side in sides:
             for tp in muscle.trigger_points:
                 self.markers.append(Marker(tp.mesh, side, tp.along, tp.aspect, mid, tp.id))
@@ -199,7 +206,8 @@ def _paint_selection(paint: _Paint, sel: Selection, sides: tuple[str, ...]) -> N
             link_sides = _link_sides(link, sides)
             paint.muscle(mid, link.role, link_sides)
             if sel.focus is None:
-                paint.zones_and_markers(mid, link_sides, zones=link.role == "local")
+                local = link.role == "local"
+                paint.zones_and_markers(mid, link_sides, zones=local, spillover=False)
             if mid != sel.focus:
                 paint.label(mid, link_sides)
 

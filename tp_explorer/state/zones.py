@@ -44,11 +44,14 @@ class ZonePaint:
     fine: dict[ZoneKey, str] = field(default_factory=dict)
     coarse: dict[ZoneKey, str] = field(default_factory=dict)
 
-    def add(self, charts: Iterable[PointReferral], sides: Iterable[str]) -> None:
-        """Paint charts on the given sides: spillover first, essential over it."""
+    def add(
+        self, charts: Iterable[PointReferral], sides: Iterable[str], spillover: bool = True
+    ) -> None:
+        """Paint charts on the given sides: spillover first (unless ``spillover`` is False),
+        essential over it."""
         charts = tuple(charts)
         for side in sides:
-            for chart in charts:
+            for chart in charts if spillover else ():
                 for area in chart.spillover:
                     self._paint(area, side, SPILLOVER)
             for chart in charts:
