@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from tp_explorer.bench.colour import delta_e
+
 CASES = (
     *((site, None) for site in ("ankle_foot", "lower_leg", "knee", "hip", "pelvis", "lower_back")),
     ("lower_leg", "soleus"),
@@ -32,22 +34,9 @@ ERODE_PX = 3  # past the zones' outline
 RING_PX = (3, 24)  # the skin "next to" a zone: this far from its pixels
 
 
-def lab(rgb: np.ndarray) -> np.ndarray:
-    """sRGB (..., 3) in 0..255 -> CIELAB (..., 3), D65 (as tests/scene/colour.py)."""
-    c = np.asarray(rgb, dtype=float) / 255.0
-    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    m = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
-    xyz = c @ m.T / np.array([0.95047, 1.0, 1.08883])
-    f = np.where(xyz > 216 / 24389, np.cbrt(xyz), (24389 / 27 * xyz + 16) / 116)
-    return np.stack(
-        [116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])],
-        axis=-1,
-    )
-
-
 def changed(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Pixels whose colour differs by more than ``PAINTED_DE``."""
-    moved: np.ndarray = np.linalg.norm(lab(first) - lab(second), axis=-1) > PAINTED_DE
+    moved: np.ndarray = delta_e(first, second) > PAINTED_DE
     return moved
 
 
@@ -89,7 +78,7 @@ def contrast(
         return Contrast(int(ess.sum()), int(ring.sum()), (0, 0, 0), (0, 0, 0), float("nan"))
     zone_rgb = np.median(full[ess], axis=0)
     skin_rgb = np.median(full[ring], axis=0)
-    de = float(np.linalg.norm(lab(zone_rgb) - lab(skin_rgb)))
+    de = float(delta_e(zone_rgb, skin_rgb))
     return Contrast(
         int(ess.sum()),
         int(ring.sum()),
@@ -172,7 +161,7 @@ def with_tint(rows: list[tuple[str, str, str, Contrast]]) -> list[str]:
     chart = {case: c.essential_rgb for case, view, _a, c in rows if view == "chart"}
     lines = []
     for case, view, anatomy, c in rows:
-        tint = float(np.linalg.norm(lab(np.array(c.essential_rgb)) - lab(np.array(chart[case]))))
+        tint = float(delta_e(np.array(c.essential_rgb), np.array(chart[case])))
         lines.append(
             f"| {case} | {view} | {anatomy} | {c.essential_px} | {c.ring_px} | "
             f"{c.essential_rgb} | {c.skin_rgb} | {c.delta_e:.1f} | "

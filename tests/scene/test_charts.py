@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from tests.scene.colour import delta_e, lab
 from tp_explorer import palette
+from tp_explorer.bench.colour import delta_e, lab
 from tp_explorer.scene import BodyScene
 from tp_explorer.scene.body_geometry import nearest_points
 from tp_explorer.state import DEFAULT_LAYERS, Selection, make_highlight
