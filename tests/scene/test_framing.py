@@ -10,6 +10,7 @@ from tp_explorer.scene import BodyScene
 from tp_explorer.scene.camera import projection_matrix
 from tp_explorer.scene.framing import best_view, fit_points, interpolate, project
 from tp_explorer.scene.layout.body_geometry import depth_layers
+from tp_explorer.scene.visuals.muscles import GHOST_LAYERS
 from tp_explorer.state import DEFAULT_LAYERS, Selection, make_highlight
 
 
@@ -86,11 +87,27 @@ def test_layers_go_from_the_skin_inward(scene) -> None:
 
 
 def test_peel_hides_the_outer_layers_in_the_actors(scene, knowledge) -> None:
+    """The chain's muscles show from the peel inward; the others are a veil only in the two
+    outermost layers the peel leaves (GHOST_LAYERS), deeper ones are not drawn."""
+    ghost_depths: set[int] = set()
     for peel in range(scene.layer_count):
         h = make_highlight(Selection(site="pelvis", peel=peel), knowledge, scene.depth_layers)
         scene.apply(h, DEFAULT_LAYERS, render=False)
         for key, actor in scene.muscle_actors.items():
-            assert bool(actor.GetVisibility()) == (scene.depth_layers[key] >= peel), (peel, key)
+            layer = scene.depth_layers[key]
+            if key in h.muscles:
+                expected = layer >= peel
+            else:
+                expected = peel <= layer < peel + GHOST_LAYERS
+                ghost_depths.add(layer - peel)
+            assert bool(actor.GetVisibility()) == expected, (peel, key)
+    # the rule was exercised: ghosts inside the veil and ghosts below it
+    assert {0, GHOST_LAYERS} <= ghost_depths
+
+
+def test_without_a_selection_every_layer_is_drawn(scene, knowledge) -> None:
+    scene.apply(make_highlight(Selection(), knowledge, scene.depth_layers), DEFAULT_LAYERS)
+    assert all(actor.GetVisibility() for actor in scene.muscle_actors.values())
 
 
 def test_hide_and_isolate_reach_the_actors(scene, knowledge) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from tp_explorer import palette
 from tp_explorer.scene.framing import project
+from tp_explorer.scene.visuals.muscles import GHOST_LAYERS
 from tp_explorer.state import DEFAULT_LAYERS
 
 VIEWS = ("anterior", "posterior", "lateral")
@@ -110,7 +111,10 @@ def test_ghosts_outside_the_chain(window, knowledge) -> None:
             assert opacity == 1.0, key
         else:
             assert opacity == pytest.approx(palette.GHOST_OPACITY), key
-            assert actor.GetVisibility()  # a ghost is still there for orientation
+            # a ghost in the outer layers is still there for orientation; deeper ones, behind
+            # two veils, are not drawn
+            outer = window.scene.depth_layers[key] < GHOST_LAYERS
+            assert bool(actor.GetVisibility()) == outer, key
 
 
 def focus_pixels(window) -> int:
@@ -140,6 +144,15 @@ def key(qtbot, window, sequence: str) -> None:
     qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
 
 
+def veiled_or_chain(window, key: tuple[str, str]) -> bool:
+    """Whether the selection (without hide / isolate) draws this muscle: a chain muscle from
+    the peel inward, any other only in the GHOST_LAYERS outer layers the peel leaves."""
+    layer, peel = window.scene.depth_layers[key], window.state.peel
+    if key in window.controller.highlight.muscles:
+        return layer >= peel
+    return peel <= layer < peel + GHOST_LAYERS
+
+
 def test_peel_with_the_keyboard_and_the_slider(window, qtbot) -> None:
     window.controller.select_site("pelvis")
     window.controller.set_view("posterior")
@@ -150,14 +163,15 @@ def test_peel_with_the_keyboard_and_the_slider(window, qtbot) -> None:
         assert window.state.peel == depth
         assert window.peel_control.slider.value() == depth
         for k, actor in scene.muscle_actors.items():
-            assert bool(actor.GetVisibility()) == (scene.depth_layers[k] >= depth), (depth, k)
+            assert bool(actor.GetVisibility()) == veiled_or_chain(window, k), (depth, k)
     assert not scene.muscle_actors[("gluteus_maximus", "right")].GetVisibility()
     assert scene.muscle_actors[("piriformis", "right")].GetVisibility()
     key(qtbot, window, "Ctrl+[")
     assert window.state.peel == 2
     window.peel_control.slider.setValue(0)
     assert window.state.peel == 0
-    assert all(a.GetVisibility() for a in scene.muscle_actors.values())
+    for k, actor in scene.muscle_actors.items():
+        assert bool(actor.GetVisibility()) == veiled_or_chain(window, k), k
     window.peel_control.deeper.click()
     assert window.state.peel == 1
     key(qtbot, window, "Ctrl+R")  # reset view: nothing peeled
@@ -204,13 +218,15 @@ def test_hide_isolate_show_all_round_trip(window, qtbot) -> None:
     show_all = next(a for a in menu.actions() if a.text() == "Show all")
     show_all.trigger()
     menu.close()
-    assert all(a.GetVisibility() for a in scene.muscle_actors.values())
+    for k, actor in scene.muscle_actors.items():
+        assert bool(actor.GetVisibility()) == veiled_or_chain(window, k), k
     # Hide by shortcut, then Reset view shows everything again
     key(qtbot, window, "Ctrl+H")
     assert not scene.muscle_actors[("soleus", "right")].GetVisibility()
     window.actions.views["anterior"].trigger()
     key(qtbot, window, "Ctrl+R")
-    assert all(a.GetVisibility() for a in scene.muscle_actors.values())
+    for k, actor in scene.muscle_actors.items():
+        assert bool(actor.GetVisibility()) == veiled_or_chain(window, k), k
     assert window.state.selection.hidden == frozenset()
 
 

@@ -75,7 +75,7 @@ class BodyScene:
         renderer = plotter.renderer
         renderer.SetUseOIT(False)
         self.bones = BoneVisuals(renderer, anatomy.bones.values())
-        self.muscles = MuscleVisuals(renderer, anatomy.muscles)
+        self.muscles = MuscleVisuals(renderer, anatomy.muscles, self.geometry.layers)
         self.context = ContextVisuals(renderer, anatomy)
         self.skin = SkinVisuals(renderer, anatomy)
         self.markers = MarkerVisuals(plotter, anatomy, self.muscles.actors)

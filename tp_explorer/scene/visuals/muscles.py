@@ -1,6 +1,13 @@
 """The muscles: one actor per mesh and side (a selection is a handful of property changes,
 and a pick names the muscle directly), coloured by chain role, ghosted, peeled, hidden,
-and faded where they stand in front of a focused muscle."""
+and faded where they stand in front of a focused muscle.
+
+A selection ghosts the muscles outside it as a faint veil, and only in the outer
+``GHOST_LAYERS`` depth layers left by the peel: deeper ones are not drawn. Behind two veils
+and the skin (each at 12 %) a third and fourth veil of the same colour added only a grey
+crosshatch over the chain (the lumbar muscles behind the pelvis, the thigh's deep adductors),
+yet each is blended pixel by pixel: on llvmpipe the deep ghosts were 20-25 % of a selected
+frame (benchmarks/RESULTS.md, round 12)."""
 
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from tp_explorer.state import Highlight
 MuscleKey = tuple[str, str]  # (mesh id, side)
 MUSCLE_SPECULAR = 0.3
 FADED_OPACITY = 0.15  # a chain muscle in front of the focused one
+GHOST_LAYERS = 2  # depth layers (from the outermost one left by the peel) drawn as a veil
 
 
 class MuscleVisuals:
@@ -23,9 +31,13 @@ class MuscleVisuals:
     (``base``, or faded for a focus)."""
 
     def __init__(
-        self, renderer: pv.Renderer, muscles: Mapping[str, Mapping[str, pv.PolyData]]
+        self,
+        renderer: pv.Renderer,
+        muscles: Mapping[str, Mapping[str, pv.PolyData]],
+        depth: Mapping[MuscleKey, int] | None = None,
     ) -> None:
         self.actors: dict[MuscleKey, pv.Actor] = {}
+        self.depth: Mapping[MuscleKey, int] = depth or {}  # layer below the skin, 0 touches it
         for mesh_id, by_side in muscles.items():
             for side, mesh in by_side.items():
                 self.actors[(mesh_id, side)] = make_actor(
@@ -49,22 +61,26 @@ class MuscleVisuals:
 
     def apply(self, highlight: Highlight, layers: frozenset[str]) -> None:
         """Each muscle's look for a selection: its role's colour, ghosted or plain context,
-        drawn when the muscles layer, the side filter, the peel and hide / isolate allow. The
-        chart view draws none under its opaque skin (its overlay outlines the focused one)."""
+        drawn when the muscles layer, the side filter, the peel and hide / isolate allow (a
+        ghost only in the outer veil layers). The chart view draws none under its opaque skin
+        (its overlay outlines the focused one)."""
         sides = set(highlight.sides)
         show = "muscles" in layers
         chart = "chart" in layers
+        deepest_veil = highlight.peel + GHOST_LAYERS - 1
         for mesh_id, side in self.actors:
             role = highlight.muscles.get((mesh_id, side))
+            veiled = True
             if role is not None:
                 colour, opacity = palette.ROLE_COLOURS[role], 1.0
             elif highlight.ghost_others:
                 colour, opacity = palette.CONTEXT, palette.GHOST_OPACITY
+                veiled = self.depth.get((mesh_id, side), 0) <= deepest_veil
             else:
                 colour, opacity = palette.CONTEXT, 1.0
             chosen = side in sides and highlight.shows(("muscle", mesh_id, side))
             self.chosen[(mesh_id, side)] = chosen
-            drawn = show and chosen and not chart
+            drawn = show and chosen and veiled and not chart
             self.base[(mesh_id, side)] = look(colour, opacity, drawn)
 
     def selected(self, key: MuscleKey) -> bool:
