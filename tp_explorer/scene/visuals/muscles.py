@@ -6,8 +6,9 @@ A selection ghosts the muscles outside it as a faint veil, and only in the outer
 ``GHOST_LAYERS`` depth layers left by the peel: deeper ones are not drawn. Behind two veils
 and the skin (each at 12 %) a third and fourth veil of the same colour added only a grey
 crosshatch over the chain (the lumbar muscles behind the pelvis, the thigh's deep adductors),
-yet each is blended pixel by pixel: on llvmpipe the deep ghosts were 20-25 % of a selected
-frame (benchmarks/RESULTS.md, round 12)."""
+yet each is blended pixel by pixel: on llvmpipe the deep ghosts were up to a fifth of a
+selected frame (built-in lower_leg 48.9 -> 38.6 ms, atlas pelvis 66.2 -> 62.1 ms; benchmarks/
+RESULTS.md, round 12)."""
 
 from __future__ import annotations
 
