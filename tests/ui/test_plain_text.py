@@ -15,7 +15,7 @@ import yaml
 from PySide6 import QtGui
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTextEdit, QWidget
 
 from tp_explorer.knowledge import load_knowledge
 from tp_explorer.resources import regions_path
@@ -33,6 +33,21 @@ def shown(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
     doc = QTextDocument()
     doc.setHtml(text)
     return doc.toPlainText()
+
+
+def markup_in(document: QTextDocument) -> list[str]:
+    """Images or links a document holds: what parsing the text as HTML would have made."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            chars = it.fragment().charFormat()
+            if chars.isImageFormat() or chars.isAnchor():
+                found.append(it.fragment().text())
+            it += 1
+        block = block.next()
+    return found
 
 
 def button_text(button: QAbstractButton) -> str:
@@ -71,6 +86,9 @@ def assert_literal(widget: QWidget, minimum: int = 1) -> None:
             texts.append(shown(child.text(), child.textFormat()))
         if isinstance(child, QAbstractButton) and "bold" in child.text():
             texts.append(button_text(child))
+        if isinstance(child, QTextEdit) and "bold" in child.toPlainText():
+            texts.append(child.toPlainText())  # what its document draws
+            assert not markup_in(child.document()), child.toPlainText()
         if "bold" in child.toolTip():
             texts.append(shown(child.toolTip()))
         for text in texts:
@@ -126,6 +144,8 @@ def test_details_panel_shows_everything_literally(html_kb, qtbot) -> None:
     assert_literal(panel.widget(), minimum=3)
     for label in panel.widget().findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
+    for block in panel.widget().findChildren(QTextEdit):
+        assert block.isReadOnly()
     panel.show_muscle(links[0].muscle, links[0].muscle.trigger_points[0].id)
     assert_literal(panel.widget(), minimum=3)
     area = (links[0].muscle.essential_areas or links[0].muscle.spillover_areas)[0]

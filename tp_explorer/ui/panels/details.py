@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
-    QGroupBox,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,6 +23,7 @@ from tp_explorer.knowledge.skin_areas import FINE_AREA_IDS, MIDLINE, fine_area
 from tp_explorer.ui.chart_text import UNLABELLED, referring_line
 from tp_explorer.ui.panels.chain import GROUPS, plain_tooltip
 from tp_explorer.ui.panels.point_cards import PointCard, WrapButton, add_point_cards, mark_shown
+from tp_explorer.ui.panels.text_block import Section, TextBlock
 from tp_explorer.ui.patient_text import (
     PRECAUTION_HEADING,
     PRECAUTION_INTRO,
@@ -79,8 +80,36 @@ def doi_url(study: Study) -> str | None:
     return f"https://doi.org/{doi}" if doi else None
 
 
+class TitleLabel(QLabel):
+    """The panel's heading: bold and a quarter larger than the panel's text (the panel sets it
+    again when the window's text size changes: a font set once keeps its size)."""
+
+    SCALE = 1.25
+
+    def __init__(self, text: str, base: QFont) -> None:
+        super().__init__()
+        self.setObjectName("detailsTitle")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.scale_from(base)
+
+    def scale_from(self, base: QFont) -> None:
+        font = QFont(base)
+        font.setBold(True)
+        font.setPointSizeF(base.pointSizeF() * self.SCALE)
+        self.setFont(font)
+
+
 class DetailsPanel(QScrollArea):
-    """One scrollable column of plain-text sections; rebuilt for each thing shown."""
+    """One scrollable column of plain-text sections; rebuilt for each thing shown.
+
+    Each run of paragraphs is one TextBlock (a read-only document), headed by a Section;
+    buttons sit between them. ``text()`` gives every word shown, in order."""
 
     linkRequested = Signal(str)
     siteRequested = Signal(str)
@@ -120,31 +149,33 @@ class DetailsPanel(QScrollArea):
         self._layout = layout
         return layout
 
-    @staticmethod
-    def _label(
-        layout: QVBoxLayout, text: str, *, title: bool = False, parent: QWidget | None = None
-    ) -> QLabel:
-        label = QLabel(parent)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setText(text)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        if title:
-            font = label.font()
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.25)
-            label.setFont(font)
+    def _title(self, layout: QVBoxLayout, text: str) -> QLabel:
+        """The heading of what is shown: larger, bold, selectable plain text."""
+        label = TitleLabel(text, self.font())
         layout.addWidget(label)
         return label
 
-    def _section(self, layout: QVBoxLayout, heading: str) -> QVBoxLayout:
-        box = QGroupBox(heading)
-        inner = QVBoxLayout(box)
-        layout.addWidget(box)
-        return inner
+    @staticmethod
+    def _label(layout: QVBoxLayout, text: str, *, indent: bool = False) -> TextBlock:
+        """A paragraph of plain text: added to the text block that ends ``layout``, or to a
+        new one after a section or a button (one document per run of text, not a widget per
+        line: see text_block.py)."""
+        last = layout.itemAt(layout.count() - 1) if layout.count() else None
+        block = last.widget() if last is not None else None
+        if not isinstance(block, TextBlock):
+            block = TextBlock()
+            layout.addWidget(block)
+        block.add(text, indent=indent)
+        return block
+
+    @staticmethod
+    def _section(layout: QVBoxLayout, heading: str, name: str = "") -> QVBoxLayout:
+        """A framed section under ``heading``; returns the layout its contents go in."""
+        section = Section(heading)
+        if name:
+            section.setObjectName(name)
+        layout.addWidget(section)
+        return section.body
 
     def _point_button(self, layout: QVBoxLayout, hit: ReferringPoint) -> WrapButton:
         """A ranked point that focuses its muscle and itself when pressed."""
@@ -158,7 +189,7 @@ class DetailsPanel(QScrollArea):
     def _button(
         self, layout: QVBoxLayout, text: str, signal: SignalInstance, value: str
     ) -> QPushButton:
-        button = QPushButton(text.replace("&", "&&"))  # a name's "&" is not a shortcut mark
+        button = WrapButton(text)  # plain words that wrap: a long name never widens the panel
         button.setAutoDefault(False)
         button.clicked.connect(lambda: signal.emit(value))
         layout.addWidget(button)
@@ -170,10 +201,8 @@ class DetailsPanel(QScrollArea):
             return ""
         parts = []
         for widget in self._body.findChildren(QWidget):
-            if isinstance(widget, QLabel):
+            if isinstance(widget, (TextBlock, QLabel)):
                 parts.append(widget.text())
-            elif isinstance(widget, QGroupBox):
-                parts.append(widget.title())
             elif isinstance(widget, QPushButton) and widget.text():
                 parts.append(widget.text())  # a WrapButton's words are in its QLabel
         return "\n".join(parts)
@@ -184,7 +213,7 @@ class DetailsPanel(QScrollArea):
     # ---- what can be shown
     def show_nothing(self) -> None:
         layout = self._begin("none")
-        self._label(layout, "Pick a pain site", title=True)
+        self._title(layout, "Pick a pain site")
         self._label(
             layout,
             "Choose a pain site on the left, search for a condition or muscle, or click the "
@@ -201,7 +230,7 @@ class DetailsPanel(QScrollArea):
         """The site's card: red flags, then the patient precautions (both before anything about
         treatment), conditions, explanation, chain, study and adjunct."""
         layout = self._begin("site")
-        self._label(layout, site.name, title=True)
+        self._title(layout, site.name)
         flags = getattr(site, "red_flags", ())
         if flags:
             self._red_flags(layout, site, flags)
@@ -234,36 +263,28 @@ class DetailsPanel(QScrollArea):
 
     def _red_flags(self, layout: QVBoxLayout, site: Site, flags: tuple[RedFlag, ...]) -> None:
         """The red flags, first and above the chain: sign and action, then urgency and source."""
-        inner = self._section(layout, RED_FLAG_HEADING)
-        if (box := inner.parentWidget()) is not None:
-            box.setObjectName("redFlags")
+        inner = self._section(layout, RED_FLAG_HEADING, "redFlags")
         names = {c.id: c.name for c in getattr(site, "conditions", ())}
         self._label(inner, "Screen for these before needling; if one applies, refer first.")
         for flag in flags:
-            label = self._label(inner, red_flag_line(flag))
-            label.setObjectName(f"redFlag_{flag.id}")
+            self._label(inner, red_flag_line(flag))
             detail = URGENCY_WORDS.get(flag.urgency, flag.urgency)
             if getattr(flag, "conditions", ()):
                 detail += "; matters most for " + ", ".join(
                     names.get(c, c) for c in flag.conditions
                 )
-            self._label(inner, f"    ({detail}. Source: {flag.source})")
+            self._label(inner, f"({detail}. Source: {flag.source})", indent=True)
 
     def _precautions(self, layout: QVBoxLayout, precautions: tuple[PatientPrecaution, ...]) -> None:
         """Who must not be needled or stimulated, each with its source, before the chain."""
-        inner = self._section(layout, PRECAUTION_HEADING)
-        if (box := inner.parentWidget()) is not None:
-            box.setObjectName("precautions")
+        inner = self._section(layout, PRECAUTION_HEADING, "precautions")
         self._label(inner, PRECAUTION_INTRO)
         for precaution in precautions:
-            label = self._label(inner, precaution_line(precaution))
-            label.setObjectName(f"precaution_{precaution.id}")
-            self._label(inner, f"    (Source: {precaution.source})")
+            self._label(inner, precaution_line(precaution))
+            self._label(inner, f"(Source: {precaution.source})", indent=True)
 
     def _study_card(self, layout: QVBoxLayout, study: Study, note: str) -> None:
-        inner = self._section(layout, "The study behind it")
-        if (box := inner.parentWidget()) is not None:
-            box.setObjectName("studyCard")
+        inner = self._section(layout, "The study behind it", "studyCard")
         self._label(inner, citation_text(study))
         fields = (
             ("Design", "design"),
@@ -299,12 +320,10 @@ class DetailsPanel(QScrollArea):
         """The muscle, each of its trigger points with its own chart (``point``: the one whose
         pattern alone is shown), its zones together, complaints and precautions."""
         layout = self._begin("muscle")
-        self._label(layout, muscle.name, title=True)
+        self._title(layout, muscle.name)
         if muscle.synonyms:
             self._label(layout, "Also called: " + ", ".join(muscle.synonyms))
-        inner = self._section(layout, "Trigger points and where each refers pain")
-        if (box := inner.parentWidget()) is not None:
-            box.setObjectName("pointCharts")
+        inner = self._section(layout, "Trigger points and where each refers pain", "pointCharts")
         self._label(inner, "Choose a point to paint its pattern alone. " + UNLABELLED)
 
         def toggled(point_id: str) -> None:
@@ -342,6 +361,12 @@ class DetailsPanel(QScrollArea):
             )
         self._label(layout, "Education tool, not a diagnosis.")
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._body is not None:
+            for title in self._body.findChildren(TitleLabel):
+                title.scale_from(self.font())
+
     def mark_point(self, point: str | None) -> None:
         """Show which of the muscle's trigger points is painted alone, without a rebuild (the
         panel keeps where it was scrolled to)."""
@@ -352,15 +377,14 @@ class DetailsPanel(QScrollArea):
         line is a heading; every number is in this model)."""
         if self.kind != "muscle" or self._layout is None or self._body is None:
             return
-        for old in self._body.findChildren(QGroupBox, "needleSection"):
+        for old in self._body.findChildren(Section, "needleSection"):
             old.setParent(None)
             old.deleteLater()
         head, _, rest = text.partition("\n")
-        box = QGroupBox(head)
-        box.setObjectName("needleSection")
-        inner = QVBoxLayout(box)
-        self._label(inner, rest)
-        self._layout.insertWidget(1, box)
+        section = Section(head)
+        section.setObjectName("needleSection")
+        self._label(section.body, rest)
+        self._layout.insertWidget(1, section)
 
     def show_area(
         self, area: str, side: str, points: tuple[ReferringPoint, ...], sites: tuple[Site, ...]
@@ -368,12 +392,10 @@ class DetailsPanel(QScrollArea):
         """A clicked skin area: the trigger points that refer pain there, ranked as the
         knowledge ranks them (essential zone first, then by how many sources report it)."""
         layout = self._begin("area")
-        self._label(layout, area_title(area, side), title=True)
+        self._title(layout, area_title(area, side))
         if area in FINE_AREA_IDS and fine_area(area).group != area:
             self._label(layout, f"Part of: {area_name(fine_area(area).group)}")
-        inner = self._section(layout, "Trigger points that refer pain here")
-        if (box := inner.parentWidget()) is not None:
-            box.setObjectName("referringPoints")
+        inner = self._section(layout, "Trigger points that refer pain here", "referringPoints")
         if not points:
             self._label(inner, "No trigger point in the knowledge file refers pain to this area.")
         else:

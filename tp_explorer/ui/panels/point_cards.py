@@ -25,27 +25,12 @@ from PySide6.QtWidgets import (
 
 from tp_explorer import palette
 from tp_explorer.ui.chart_text import point_name, sources_words, status_words, zone_lines
+from tp_explorer.ui.panels.text_block import TextBlock
 
 if TYPE_CHECKING:
     from tp_explorer.knowledge import Muscle, TriggerPoint
 
 SHOWN_PX = 3  # the frame of the card whose point is shown alone (1 px for the others)
-
-
-def plain_label(layout: QVBoxLayout, text: str, object_name: str = "") -> QLabel:
-    """A wrapped, selectable plain-text label added to ``layout``."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    if object_name:
-        label.setObjectName(object_name)
-    layout.addWidget(label)
-    return label
 
 
 class WrapButton(QPushButton):
@@ -115,18 +100,21 @@ class PointCard(QFrame):
         bold.setBold(True)
         self.button.setFont(bold)
         layout.addWidget(self.button)
-        plain_label(layout, f"Where: {point.location}")
+        self.words = TextBlock()  # where it is and its chart, one document per card
+        self.words.setObjectName(f"pointWords_{point.id}")
+        self.words.add(f"Where: {point.location}")
         chart = point.referral
         if chart is None:
-            plain_label(layout, f"No referral chart: {point.no_referral or 'none is given.'}")
+            self.words.add(f"No referral chart: {point.no_referral or 'none is given.'}")
         else:
             essential, spillover = zone_lines(chart)
-            plain_label(layout, essential, f"pointEssential_{point.id}")
-            plain_label(layout, spillover, f"pointSpillover_{point.id}")
-            plain_label(layout, f"How sure: {status_words(chart)}")
-            plain_label(layout, sources_words(chart))
+            self.words.add(essential)
+            self.words.add(spillover)
+            self.words.add(f"How sure: {status_words(chart)}")
+            self.words.add(sources_words(chart))
             if chart.note:
-                plain_label(layout, chart.note)
+                self.words.add(chart.note)
+        layout.addWidget(self.words)
         self.set_shown(False)
 
     def set_shown(self, shown: bool) -> None:
