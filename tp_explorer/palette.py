@@ -17,8 +17,12 @@ CONTEXT = "#B8A49C"  # muted muscle colour: nothing selected, or ghosted (with G
 # Referral zones painted on the skin: one strongly saturated reddish purple (Okabe-Ito's hue,
 # deepened so it stands out from skin, muscle and background alike: CIELAB difference >= 30),
 # solid for the essential zone; spillover in the same family, lighter, with stripes of it.
-ESSENTIAL = "#C0267F"  # solid
-SPILLOVER = "#C0267F"  # the stripes of a spillover zone
+# #B4007A (L* 40, chroma 70) rather than #C0267F: over the translucent skin of the atlas view,
+# where the chain's vermillion and blue muscles mix beneath it, it stays 30 or more from the
+# skin next to it in every measured case (benchmarks/zone_contrast.py), and under simulated
+# protan, deutan and tritan vision it is further from the muscle colours than #C0267F was.
+ESSENTIAL = "#B4007A"  # solid
+SPILLOVER = "#B4007A"  # the stripes of a spillover zone
 SPILLOVER_LIGHT = "#EBB5D6"  # between the stripes
 ZONE_OUTLINE = "#5A0B3B"  # a thin line along each zone's edge, so its shape reads at once
 

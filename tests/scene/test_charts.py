@@ -71,6 +71,39 @@ def test_the_palette_sets_zones_apart_from_the_skin() -> None:
     assert abs(chart_hue[1]) < 5 and abs(chart_hue[2]) < 8  # a neutral, not pink
 
 
+# Machado, Oliveira & Fernandes (2009), severity 1.0, in linear sRGB: how the three full
+# dichromacies see a colour.
+DICHROMACIES = {
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+               (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+               (-0.011820, 0.042940, 0.968881)),
+    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+               (0.004733, 0.691367, 0.303900)),
+}  # fmt: skip
+
+
+def seen_as(hex_colour: str, kind: str) -> str:
+    """``hex_colour`` as a person with ``kind`` dichromacy sees it (simulated)."""
+    srgb = np.array(palette.rgb(hex_colour)) / 255.0
+    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    seen = np.clip(np.array(DICHROMACIES[kind]) @ linear, 0.0, 1.0)
+    back = np.where(seen <= 0.0031308, 12.92 * seen, 1.055 * seen ** (1 / 2.4) - 0.055)
+    r, g, b = (round(float(v) * 255) for v in back)
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+@pytest.mark.parametrize("kind", sorted(DICHROMACIES))
+def test_the_zone_colour_stays_apart_from_the_muscle_colours_for_colour_blind_eyes(kind) -> None:
+    """A zone over a chain muscle must not vanish into it for a colour-blind viewer: the zone
+    colour keeps a CIELAB difference of 15 or more from the local, regional and focus muscle
+    colours under each simulated dichromacy (the outline and stripes are further cues)."""
+    zone = seen_as(palette.ESSENTIAL, kind)
+    for muscle in (palette.LOCAL, palette.REGIONAL, palette.FOCUS):
+        assert palette.delta_e(zone, seen_as(muscle, kind)) >= 15, (kind, muscle)
+    assert palette.delta_e(zone, seen_as(palette.CHART_SKIN, kind)) >= 30
+
+
 @pytest.mark.parametrize("chart", [False, True])
 def test_painted_zones_differ_strongly_from_the_skin(body, knowledge, chart) -> None:
     """Gluteus minimus's posterior point: essential down the back of the thigh and calf."""
