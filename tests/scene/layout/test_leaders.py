@@ -4,13 +4,21 @@ and a nerve's under it may start on it and leave)."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.scene.layout.synthetic import camera_at, measure, scenes
 from tp_explorer.scene.layout.labels import joined, muscle_targets, place_labels, point_targets
-from tp_explorer.scene.layout.leaders import Footprint, crossings, segments_cross, untangle
+from tp_explorer.scene.layout.leaders import (
+    Footprint,
+    crossings,
+    segments_cross,
+    uncrossed_columns,
+    untangle,
+)
 from tp_explorer.scene.layout.placement import Placement
 
 
@@ -148,3 +156,40 @@ def test_all_pairs_at_once_agree_with_one_pair_at_a_time() -> None:
                     tuple(starts[i]), tuple(ends[i]), tuple(starts[j]), tuple(ends[j])
                 )
                 assert matrix[i, j] == pair, (i, j)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 2**31 - 1), st.integers(2, 24))
+def test_neighbouring_labels_trade_rows_until_their_leaders_do_not_cross(
+    seed: int, count: int
+) -> None:
+    """A right-hand column of one-line labels with anchors anywhere left of it: afterwards no
+    two labels on neighbouring rows have crossing leaders, the rows are the same rows handed
+    out again, and each label keeps its text, anchor and width."""
+    rng = np.random.default_rng(seed)
+    x0, height, gap = 300.0, 20.0, 4.0
+    placements = []
+    for row in range(count):
+        width = float(rng.integers(40, 120))
+        y0 = row * (height + gap)
+        anchor = (float(rng.uniform(0, 250)), float(rng.uniform(-50, count * 24 + 50)))
+        placements.append(
+            Placement(
+                text=f"m{row}",
+                box=(x0, y0, x0 + width, y0 + height),
+                anchor=(0.0, 0.0, 0.0),
+                anchor_px=anchor,
+                line_end_px=(x0, y0 + height / 2),
+            )
+        )
+    out = uncrossed_columns(placements, lambda _column, _box: True)
+    assert sorted(p.box[1] for p in out) == sorted(p.box[1] for p in placements)
+    for before, after in zip(placements, out, strict=True):
+        assert (after.text, after.anchor_px) == (before.text, before.anchor_px)
+        assert after.box[2] - after.box[0] == before.box[2] - before.box[0]
+        assert after.line_end_px == (x0, (after.box[1] + after.box[3]) / 2)
+    rows = sorted(out, key=lambda p: p.box[1])
+    for low, high in itertools.pairwise(rows):
+        assert not segments_cross(
+            low.anchor_px, low.line_end_px, high.anchor_px, high.line_end_px
+        ), (low.text, high.text)
