@@ -264,6 +264,50 @@ def test_the_chart_view_hides_other_muscles_and_marks_points_on_the_skin(body, k
     assert body.focus_overlay.shown == ()
 
 
+def outline_segments(body) -> set[frozenset[tuple[float, ...]]]:
+    """The focus overlay's drawn outline, each segment as the pair of its end points."""
+    segments = set()
+    for actor in body.focus_overlay.outlines:
+        if not actor.GetVisibility():
+            continue
+        mapper = actor.GetMapper()
+        mapper.Update()
+        lines = pv.wrap(mapper.GetInput())
+        cells = lines.lines.reshape(-1, 3)[:, 1:] if lines.n_lines else np.zeros((0, 2), int)
+        for a, b in cells:
+            segments.add(frozenset((tuple(lines.points[a]), tuple(lines.points[b]))))
+    return segments
+
+
+def mesh_edges(mesh) -> set[frozenset[tuple[float, ...]]]:
+    triangles = mesh.faces.reshape(-1, 4)[:, 1:]
+    points = mesh.points
+    return {
+        frozenset((tuple(points[t[i]]), tuple(points[t[(i + 1) % 3]])))
+        for t in triangles
+        for i in range(3)
+    }
+
+
+def test_the_focus_outline_follows_each_newly_focused_muscle(body, knowledge) -> None:
+    """Focusing one muscle after another in the chart view outlines each with its own edges:
+    every outline segment is an edge of the focused muscle's mesh (a filter that kept the
+    first muscle's edges drew lines across the body between the second's points)."""
+    knee = knowledge.chain_for("knee")[0].muscle.id
+    for site, muscle in (("lower_leg", "soleus"), ("hip", "gluteus_minimus"), ("knee", knee)):
+        sel = Selection(site=site, focus=muscle, side="right")
+        body.apply(make_highlight(sel, knowledge, body.depth_layers), DEFAULT_LAYERS | {"chart"})
+        body.set_view("posterior", render=False)
+        body.render()
+        shown = body.focus_overlay.shown
+        assert shown
+        meshes = body.focus_overlay.muscles
+        edges = set().union(*(mesh_edges(meshes[mesh_id][side]) for mesh_id, side in shown))
+        drawn = outline_segments(body)
+        assert drawn and drawn <= edges, (muscle, len(drawn - edges))
+    body.apply(body.highlight, DEFAULT_LAYERS, render=False)
+
+
 @pytest.mark.parametrize(
     ("site", "point"),
     [

@@ -5,6 +5,11 @@ skin, so the eye links the trigger points marked over it to the zones around the
 The overlay is a renderer layer above the body that shares its camera (the needle-safety
 layer draws its paths the same way). A small pool of actors is made once; a selection only
 points them at the focused muscle's meshes (one per mesh and side).
+
+Each mesh has its own silhouette filter, made the first time it is focused. A filter keeps the
+edges it found in its input and finds them again only when the input is newer than they are:
+one filter handed from soleus to gluteus minimus kept soleus's edges and drew them between
+gluteus minimus's points, long lines from the hip to the floor.
 """
 
 from __future__ import annotations
@@ -47,10 +52,10 @@ class FocusOverlay:
         self, overlay: vtkRenderer, muscles: Mapping[str, Mapping[str, pv.PolyData]]
     ) -> None:
         self.muscles = muscles
-        camera = overlay.GetActiveCamera()
+        self.camera = overlay.GetActiveCamera()
         self.fills: list[pv.Actor] = []
         self.outlines: list[pv.Actor] = []
-        self.silhouettes: list[vtkPolyDataSilhouette] = []
+        self.silhouettes: dict[MuscleKey, vtkPolyDataSilhouette] = {}  # one per mesh and side
         for _ in range(POOL):
             fill_mapper = vtkPolyDataMapper()
             fill_mapper.ScalarVisibilityOff()
@@ -60,11 +65,7 @@ class FocusOverlay:
             prop.SetOpacity(FILL_OPACITY)
             prop.SetAmbient(0.3)
             prop.BackfaceCullingOn()  # one layer of fill, not front and back: zones read through
-            silhouette = vtkPolyDataSilhouette()
-            silhouette.SetCamera(camera)
-            silhouette.SetEnableFeatureAngle(False)
             outline_mapper = vtkPolyDataMapper()
-            outline_mapper.SetInputConnection(silhouette.GetOutputPort())
             outline_mapper.ScalarVisibilityOff()
             outline = pv.Actor(mapper=outline_mapper)
             line = outline.GetProperty()
@@ -77,7 +78,6 @@ class FocusOverlay:
                 overlay.AddActor(actor)
             self.fills.append(fill)
             self.outlines.append(outline)
-            self.silhouettes.append(silhouette)
         self.shown: tuple[MuscleKey, ...] = ()
 
     def show(self, keys: Sequence[MuscleKey]) -> None:
@@ -90,8 +90,18 @@ class FocusOverlay:
             visible = index < len(keys)
             if visible:
                 mesh_id, side = keys[index]
-                mesh = self.muscles[mesh_id][side]
-                fill.GetMapper().SetInputData(mesh)
-                self.silhouettes[index].SetInputData(mesh)
+                fill.GetMapper().SetInputData(self.muscles[mesh_id][side])
+                outline.GetMapper().SetInputConnection(self.silhouette(keys[index]).GetOutputPort())
             fill.SetVisibility(visible)
             outline.SetVisibility(visible)
+
+    def silhouette(self, key: MuscleKey) -> vtkPolyDataSilhouette:
+        """The outline filter of one mesh (made once; never given another mesh)."""
+        found = self.silhouettes.get(key)
+        if found is None:
+            found = vtkPolyDataSilhouette()
+            found.SetCamera(self.camera)
+            found.SetEnableFeatureAngle(False)
+            found.SetInputData(self.muscles[key[0]][key[1]])
+            self.silhouettes[key] = found
+        return found
