@@ -83,3 +83,35 @@ def test_a_larger_text_size_wraps_the_text_and_the_headings(window, qtbot) -> No
     assert_whole(window)
     headings = [s.heading for s in window.details_panel.widget().findChildren(Section)]
     assert any(h.height() > 1.5 * h.fontMetrics().lineSpacing() for h in headings)  # it wraps
+
+
+def test_the_wheel_over_the_text_is_left_to_the_panel(window, qtbot) -> None:
+    """The blocks never scroll themselves: a wheel turned over the words is not taken by the
+    block, so Qt hands it on to the panel, which scrolls. (A synthesized event is not handed
+    on to parents; a real one is, so the test stops at the block's refusal.)"""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.controller.select_site("lower_back")  # a long card: the red flags come first
+    _settle(qtbot)
+    bar = window.details_panel.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    block = next(b for b in _blocks(window) if b.visibleRegion().boundingRect().height() > 40)
+    inside = QPointF(block.viewport().rect().center())
+    event = QWheelEvent(
+        inside,
+        QPointF(block.viewport().mapToGlobal(inside.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(block.viewport(), event)
+    assert not event.isAccepted()  # left for the panel
+    assert block.verticalScrollBar().value() == 0
+    QApplication.sendEvent(window.details_panel.viewport(), event)  # where Qt hands it on
+    assert bar.value() > 0
