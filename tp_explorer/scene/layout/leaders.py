@@ -201,6 +201,19 @@ def swapped(
     return (new_lower, new_upper) if lower is first else (new_upper, new_lower)
 
 
+def leaders_cross(first: Placement, second: Placement) -> bool:
+    """Whether two labels' leader lines cross (``segments_cross`` of their two leaders)."""
+    return segments_cross(first.anchor_px, first.line_end_px, second.anchor_px, second.line_end_px)
+
+
+def uncrossing_swap(
+    first: Placement, second: Placement, others: Sequence[Placement], fits: Fits
+) -> tuple[Placement, Placement] | None:
+    """``swapped``, where the two leaders do not cross after it; else None."""
+    swap = swapped(first, second, others, fits)
+    return None if swap is None or leaders_cross(*swap) else swap
+
+
 def uncrossed_columns(placements: Sequence[Placement], fits: Fits) -> list[Placement]:
     """The placements with the leaders into each column uncrossed where two labels on
     neighbouring rows can trade rows (``swapped``: the lower one's box to the top of the
@@ -217,15 +230,11 @@ def uncrossed_columns(placements: Sequence[Placement], fits: Fits) -> list[Place
             traded = False
             for k in range(len(rows) - 1):
                 low, high = out[rows[k]], out[rows[k + 1]]
-                if not segments_cross(
-                    low.anchor_px, low.line_end_px, high.anchor_px, high.line_end_px
-                ):
+                if not leaders_cross(low, high):
                     continue
                 # neighbours in one column: no other label lies between their rows
-                swap = swapped(low, high, (), fits)
-                if swap is None or segments_cross(
-                    swap[0].anchor_px, swap[0].line_end_px, swap[1].anchor_px, swap[1].line_end_px
-                ):
+                swap = uncrossing_swap(low, high, (), fits)
+                if swap is None:
                     continue
                 out[rows[k]], out[rows[k + 1]] = swap
                 rows[k], rows[k + 1] = rows[k + 1], rows[k]  # the lower label is now above
@@ -293,11 +302,7 @@ def untangle(
         swap = None
         if column_of(a.box, a.line_end_px) == column_of(b.box, b.line_end_px):
             others = [p for k, p in enumerate(items) if k not in (i, j)]
-            swap = swapped(a, b, others, fits)
-        if swap is not None and segments_cross(
-            swap[0].anchor_px, swap[0].line_end_px, swap[1].anchor_px, swap[1].line_end_px
-        ):
-            swap = None
+            swap = uncrossing_swap(a, b, others, fits)
         if swap is not None and footprint is not None:
             ends = [(p.anchor_px, p.line_end_px) for p in swap]
             if any(footprint.reenters(np.array([s]), e)[0] for s, e in ends):
