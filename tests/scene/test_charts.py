@@ -11,7 +11,7 @@ import pytest
 import pyvista as pv
 
 from tp_explorer import palette
-from tp_explorer.bench.colour import delta_e, lab
+from tp_explorer.bench.colour import delta_e, lab, linear_rgb, srgb
 from tp_explorer.scene import BodyScene
 from tp_explorer.scene.body_geometry import nearest_points
 from tp_explorer.state import DEFAULT_LAYERS, Selection, make_highlight
@@ -85,11 +85,8 @@ DICHROMACIES = {
 
 def seen_as(hex_colour: str, kind: str) -> str:
     """``hex_colour`` as a person with ``kind`` dichromacy sees it (simulated)."""
-    srgb = np.array(palette.rgb(hex_colour)) / 255.0
-    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
-    seen = np.clip(np.array(DICHROMACIES[kind]) @ linear, 0.0, 1.0)
-    back = np.where(seen <= 0.0031308, 12.92 * seen, 1.055 * seen ** (1 / 2.4) - 0.055)
-    r, g, b = (round(float(v) * 255) for v in back)
+    linear = linear_rgb(np.array(palette.rgb(hex_colour)))
+    r, g, b = (round(float(v)) for v in srgb(np.array(DICHROMACIES[kind]) @ linear))
     return f"#{r:02X}{g:02X}{b:02X}"
 
 

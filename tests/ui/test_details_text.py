@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tp_explorer.ui.panels.text_block import Section, TextBlock
 
@@ -89,10 +91,6 @@ def test_the_wheel_over_the_text_is_left_to_the_panel(window, qtbot) -> None:
     """The blocks never scroll themselves: a wheel turned over the words is not taken by the
     block, so Qt hands it on to the panel, which scrolls. (A synthesized event is not handed
     on to parents; a real one is, so the test stops at the block's refusal.)"""
-    from PySide6.QtCore import QPoint, QPointF, Qt
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtWidgets import QApplication
-
     window.controller.select_site("lower_back")  # a long card: the red flags come first
     _settle(qtbot)
     bar = window.details_panel.verticalScrollBar()
